@@ -1,0 +1,45 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
+import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
+import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
+import { SITE_URL } from "./src/lib/site.ts";
+import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
+
+export default defineConfig({
+  site: SITE_URL,
+  output: "static",
+  trailingSlash: "always",
+  build: { format: "directory" },
+  integrations: [mdx(), pagefindIndex()],
+  markdown: {
+    processor: satteri({ hastPlugins: [sectionIdsPlugin()] }),
+    shikiConfig: {
+      themes: { light: "github-light-default", dark: "github-dark-default" },
+      // Colours follow the reader's system setting through CSS light-dark(),
+      // so there is no flash and no script.
+      defaultColor: "light-dark()",
+      transformers: [snippetFigureTransformer()],
+    },
+  },
+  // Hashes for Astro's own scripts and styles go into a CSP <meta> on every
+  // page; nothing inline runs without one.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search on the search page.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Shiki colours tokens with style attributes; styles may be inline,
+      // scripts may not.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
+  devToolbar: { enabled: false },
+});

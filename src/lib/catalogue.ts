@@ -1,0 +1,104 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import type { Category } from "../schema/entry.ts";
+import { catalogueProblems } from "./catalogue-checks.ts";
+import { entryUrl, errnoUrl, LANGUAGES, parseEntryId, type Language } from "./urls.ts";
+
+/** An entry with the facts derived from where its file lives. */
+export interface Entry {
+  id: string;
+  language: Language;
+  slug: string;
+  url: string;
+  source: CollectionEntry<"errors">;
+  data: CollectionEntry<"errors">["data"];
+}
+
+/** A row of the errno table, with its page URL. */
+export interface Errno {
+  name: string;
+  url: string;
+  data: CollectionEntry<"errno">["data"];
+}
+
+/** Every entry and errno record, checked as a whole. */
+export interface Catalogue {
+  entries: Entry[];
+  errno: Errno[];
+  entry(id: string): Entry;
+  errnoByName(name: string): Errno;
+  /** Entries whose front matter names this errno. */
+  entriesForErrno(name: string): Entry[];
+  entriesOf(language: Language): Entry[];
+}
+
+let loading: Promise<Catalogue> | undefined;
+
+/**
+ * Loads both collections once per build and runs the cross-entry checks.
+ * Any problem stops the build with every offending file and field named.
+ */
+export function loadCatalogue(): Promise<Catalogue> {
+  loading ??= build();
+  return loading;
+}
+
+const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
+  a.data.title.localeCompare(b.data.title, "en");
+
+async function build(): Promise<Catalogue> {
+  const [sources, errnoRows] = await Promise.all([getCollection("errors"), getCollection("errno")]);
+  const errnoNames = new Set(errnoRows.map((row) => row.id));
+  const problems = catalogueProblems(
+    sources.map((source) => ({ id: source.id, filePath: source.filePath ?? source.id, data: source.data })),
+    errnoNames,
+  );
+  if (problems.length > 0) {
+    throw new Error(`errdex: ${problems.length} problem(s) in content:\n  ${problems.join("\n  ")}`);
+  }
+
+  const entries: Entry[] = sources
+    .map((source) => {
+      const { language, slug } = parseEntryId(source.id);
+      return { id: source.id, language, slug, url: entryUrl(language, slug), source, data: source.data };
+    })
+    .sort(byTitle);
+  const errno: Errno[] = errnoRows
+    .map((row) => ({ name: row.id, url: errnoUrl(row.id), data: row.data }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
+  const errnoByName = new Map(errno.map((row) => [row.name, row]));
+
+  return {
+    entries,
+    errno,
+    entry(id) {
+      const found = entriesById.get(id);
+      if (!found) throw new Error(`errdex: no entry "${id}"`);
+      return found;
+    },
+    errnoByName(name) {
+      const found = errnoByName.get(name);
+      if (!found) throw new Error(`errdex: no errno "${name}"`);
+      return found;
+    },
+    entriesForErrno(name) {
+      return entries.filter((entry) => entry.data.errno.includes(name));
+    },
+    entriesOf(language) {
+      return entries.filter((entry) => entry.language === language);
+    },
+  };
+}
+
+/** Groups entries by category, categories in a stable order. */
+export function groupByCategory(entries: readonly Entry[]): [Category, Entry[]][] {
+  const groups = new Map<Category, Entry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.data.category) ?? [];
+    group.push(entry);
+    groups.set(entry.data.category, group);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+export { LANGUAGES };

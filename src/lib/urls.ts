@@ -1,0 +1,123 @@
+/**
+ * The URL rules of errdex, in one place. Pages, the search index, redirects
+ * and tests all build their links from here, so a URL can only change in
+ * this file (and a published one must never change at all).
+ */
+
+/** The languages errdex covers, in the order the site lists them. */
+export const LANGUAGES = ["python", "node", "typescript"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Human names for each language, for headings and badges. */
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  python: "Python",
+  node: "Node.js",
+  typescript: "TypeScript",
+};
+
+/** True when `value` names one of the covered languages. */
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * Kebab-cases a class name, keeping acronyms together:
+ * `ConnectionRefusedError` → `connection-refused-error`,
+ * `JSONDecodeError` → `json-decode-error`.
+ */
+export function kebabFromClassName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
+}
+
+/**
+ * Slug of an error code: lower case, `_` → `-`.
+ * `ERR_MODULE_NOT_FOUND` → `err-module-not-found`, `TS2322` → `ts2322`.
+ */
+export function slugFromCode(code: string): string {
+  return code.toLowerCase().replace(/_/g, "-");
+}
+
+/**
+ * Kebab-case of a message's fixed words, with `{placeholders}` and
+ * punctuation dropped: `Cannot read properties of undefined (reading
+ * '{property}')` → `cannot-read-properties-of-undefined-reading`.
+ * A message entry's slug is a leading run of these words.
+ */
+export function slugFromMessage(message: string): string {
+  return message
+    .replace(/\{[^}]*\}/g, " ")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** The identity an entry's slug is derived from. */
+export type EntryIdentity =
+  | { kind: "exception"; className: string }
+  | { kind: "code"; code: string }
+  | { kind: "message"; message: string };
+
+/**
+ * Whether `slug` is the canonical slug for an identity: the class name in
+ * kebab case, the code lowercased, or a leading run of a message's words.
+ */
+export function isCanonicalSlug(slug: string, identity: EntryIdentity): boolean {
+  switch (identity.kind) {
+    case "exception":
+      return slug === kebabFromClassName(identity.className);
+    case "code":
+      return slug === slugFromCode(identity.code);
+    case "message": {
+      const words = slugFromMessage(identity.message);
+      return words === slug || words.startsWith(`${slug}-`);
+    }
+  }
+}
+
+/** `/python/connection-refused-error/` */
+export function entryUrl(language: Language, slug: string): string {
+  return `/${language}/${slug}/`;
+}
+
+/** Splits a content-collection id (`python/key-error`) into its parts. */
+export function parseEntryId(id: string): { language: Language; slug: string } {
+  const [language, slug, ...rest] = id.split("/");
+  if (!language || !slug || rest.length > 0 || !isLanguage(language)) {
+    throw new Error(
+      `Entry id "${id}" must be <language>/<slug> with language one of ${LANGUAGES.join(", ")}`,
+    );
+  }
+  return { language, slug };
+}
+
+/** The URL of an entry given its content-collection id. */
+export function entryUrlFromId(id: string): string {
+  const { language, slug } = parseEntryId(id);
+  return entryUrl(language, slug);
+}
+
+/** `/python/`, `/node/`, `/typescript/` */
+export function languageIndexUrl(language: Language): string {
+  return `/${language}/`;
+}
+
+/** `/errno/econnrefused/` */
+export function errnoUrl(name: string): string {
+  return `/errno/${name.toLowerCase()}/`;
+}
+
+/** The errno index. */
+export const ERRNO_INDEX_URL = "/errno/";
+
+/** The search page, optionally with a query: `/search/?q=ECONNREFUSED`. */
+export function searchUrl(query?: string): string {
+  return query ? `/search/?q=${encodeURIComponent(query)}` : "/search/";
+}
+
+/** A link to one section of a page: `/python/key-error/#fix`. */
+export function sectionUrl(pageUrl: string, sectionId: string): string {
+  return `${pageUrl}#${sectionId}`;
+}

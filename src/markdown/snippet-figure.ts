@@ -1,0 +1,71 @@
+import type { ShikiTransformer } from "shiki";
+import type { Element } from "hast";
+import { SNIPPET_ROLES, snippetRoleFromMeta } from "../lib/snippet-roles.ts";
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  python: "Python",
+  py: "Python",
+  typescript: "TypeScript",
+  ts: "TypeScript",
+  javascript: "JavaScript",
+  js: "JavaScript",
+  text: "Output",
+  console: "Terminal",
+  sh: "Shell",
+};
+
+function text(value: string) {
+  return { type: "text" as const, value };
+}
+
+function span(className: string, value: string): Element {
+  return {
+    type: "element",
+    tagName: "span",
+    properties: { className: [className] },
+    children: [text(value)],
+  };
+}
+
+/**
+ * A Shiki transformer that wraps every highlighted block in a `<figure>`
+ * whose caption names the snippet's role (from the fence meta: `repro`,
+ * `fix`, `bad`) and language, with a copy button that the page's small
+ * script reveals and wires up (it stays hidden without JavaScript).
+ */
+export function snippetFigureTransformer(): ShikiTransformer {
+  return {
+    name: "errdex:snippet-figure",
+    pre(pre) {
+      const role = snippetRoleFromMeta(this.options.meta?.__raw);
+      if (role) pre.properties["data-role"] = role;
+    },
+    root(root) {
+      const pre = root.children.find((child): child is Element => child.type === "element");
+      if (!pre) return;
+      const role = snippetRoleFromMeta(this.options.meta?.__raw);
+      const lang = this.options.lang;
+      const caption: Element[] = [];
+      if (role) {
+        caption.push(
+          span("snippet-role", SNIPPET_ROLES[role].label),
+          span("snippet-note", SNIPPET_ROLES[role].note),
+        );
+      }
+      caption.push(span("snippet-lang", LANGUAGE_NAMES[lang] ?? lang));
+      caption.push({
+        type: "element",
+        tagName: "button",
+        properties: { type: "button", className: ["copy-button"], hidden: true, "data-copy": "" },
+        children: [text("Copy")],
+      });
+      const figure: Element = {
+        type: "element",
+        tagName: "figure",
+        properties: { className: ["snippet"], ...(role ? { "data-role": role } : {}) },
+        children: [{ type: "element", tagName: "figcaption", properties: {}, children: caption }, pre],
+      };
+      root.children = [figure];
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { SECTIONS } from "../../src/lib/sections.ts";
+import { entryUrl, errnoUrl } from "../../src/lib/urls.ts";
+
+const PAGE = entryUrl("python", "connection-refused-error");
+
+test("an entry page reads header, six sections in order, breadcrumbs, related and errno", async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await expect(page).toHaveTitle(/ConnectionRefusedError \(Python\)/);
+
+  const header = page.locator(".entry-header");
+  await expect(header.getByRole("heading", { level: 1 })).toHaveText("ConnectionRefusedError");
+  await expect(header.locator(".summary")).toContainText("nothing accepts it on that port");
+  const facts: [string, string][] = [
+    ["Language", "Python"],
+    ["Kind", "Exception class"],
+    ["Category", "Network and sockets"],
+    ["Parent", "ConnectionError"],
+    ["errno", "ECONNREFUSED"],
+  ];
+  for (const [term, value] of facts) {
+    await expect(header.locator(`dt:text-is("${term}") + dd`)).toHaveText(value);
+  }
+  await expect(header.locator(".risk-note")).toContainText("Production risk: high");
+
+  const sectionIds = await page.locator(".prose h2").evaluateAll((hs) => hs.map((h) => h.id));
+  expect(sectionIds).toEqual(SECTIONS.map((section) => section.id));
+  for (const section of SECTIONS) {
+    await expect(page.locator(`h2#${section.id}`)).toHaveText(section.heading);
+  }
+
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumbs" });
+  await expect(crumbs.getByRole("link")).toHaveText(["errdex", "Python"]);
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText("ConnectionRefusedError");
+
+  const aside = page.getByRole("complementary", { name: "About this error" });
+  await expect(aside.getByRole("link", { name: "ConnectionError" })).toHaveAttribute(
+    "href",
+    "/python/connection-error/",
+  );
+  await expect(aside.getByRole("link", { name: "ECONNREFUSED" }).first()).toHaveAttribute(
+    "href",
+    errnoUrl("ECONNREFUSED"),
+  );
+
+  const sources = page.locator("#sources ~ .sources a");
+  expect(await sources.count()).toBeGreaterThan(0);
+  for (const href of await sources.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+    expect(href).toMatch(/^https:\/\/(docs\.python\.org|man7\.org)\//);
+  }
+});
+
+test("a section link lands on its section", async ({ page }) => {
+  await page.goto(`${PAGE}#fix`);
+  await expect(page.locator("h2#fix")).toBeInViewport();
+  await page.goto(PAGE);
+  await page
+    .getByRole("navigation", { name: "On this page" })
+    .getByRole("link", { name: "What not to do" })
+    .click();
+  await expect(page).toHaveURL(/#anti-patterns$/);
+  await expect(page.locator("h2#anti-patterns")).toBeInViewport();
+});
+
+test("snippets are labelled by role, highlighted, and copy with one click", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(PAGE);
+  const roles = await page
+    .locator("figure.snippet")
+    .evaluateAll((fs) => fs.map((f) => f.getAttribute("data-role")));
+  expect(roles).toEqual(expect.arrayContaining(["repro", "fix", "bad"]));
+
+  const repro = page.locator('figure.snippet[data-role="repro"]').first();
+  await expect(repro.locator("figcaption")).toContainText("Reproduce");
+  // Shiki gives tokens their own colours: more than one colour in the block.
+  const colours = await repro
+    .locator("pre code span span")
+    .evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
+  expect(colours).toBeGreaterThan(1);
+
+  const copy = repro.getByRole("button", { name: "Copy code to clipboard" });
+  await expect(copy).toBeVisible();
+  await copy.click();
+  await expect(copy).toHaveText("Copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await repro.locator("pre code").textContent());
+  expect(copied).toContain("socket.create_connection(");
+});
+
+test("without JavaScript the page is whole and shows no dead copy buttons", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  await expect(page.locator("h2#fix")).toBeVisible();
+  await expect(page.locator("button[data-copy]").first()).toBeHidden();
+  await context.close();
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the entry follows the system ${colorScheme} setting, code included, and axe finds nothing`, async ({
+    browser,
+  }, testInfo) => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const codeBackground = await page
+      .locator("pre.astro-code")
+      .first()
+      .evaluate((pre) => getComputedStyle(pre).backgroundColor);
+    const luminance = (rgb: string) => {
+      const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return (r + g + b) / 3;
+    };
+    if (colorScheme === "light") {
+      expect(luminance(background)).toBeGreaterThan(200);
+      expect(luminance(codeBackground)).toBeGreaterThan(200);
+    } else {
+      expect(luminance(background)).toBeLessThan(50);
+      expect(luminance(codeBackground)).toBeLessThan(50);
+    }
+    await testInfo.attach(`entry-${colorScheme}.png`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+    await context.close();
+  });
+}
+
+test("an entry page loads no search code and asks no other host for anything", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
+  await page.goto(PAGE);
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter((url) => url.includes("/pagefind/"))).toEqual([]);
+  expect(requested.filter((url) => !url.startsWith("http://127.0.0.1:"))).toEqual([]);
+});

@@ -1,0 +1,84 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { catalogueProblems, type CheckedEntry } from "../../src/lib/catalogue-checks.ts";
+import { entrySchema } from "../../src/schema/entry.ts";
+
+function entry(id: string, overrides: Record<string, unknown>): CheckedEntry {
+  const data = entrySchema.parse({
+    summary: "A sentence long enough to describe the error well.",
+    category: "network",
+    risk: { level: "low", note: "It fails loudly and early, so it is found in testing." },
+    messages: ["something went wrong"],
+    sources: [{ title: "docs", url: "https://docs.python.org/3/library/exceptions.html" }],
+    versions: { python: "all", node: "all", typescript: "all" },
+    ...overrides,
+  });
+  return { id, filePath: `content/errors/${id}.mdx`, data };
+}
+
+const errno = new Set(["ECONNREFUSED"]);
+const refused = entry("python/connection-refused-error", {
+  title: "ConnectionRefusedError",
+  kind: "exception",
+  errno: ["ECONNREFUSED"],
+  related: ["node/econnrefused"],
+});
+const nodeRefused = entry("node/econnrefused", {
+  title: "ECONNREFUSED",
+  kind: "system-error",
+  code: "ECONNREFUSED",
+});
+
+test("a consistent catalogue has no problems", () => {
+  assert.deepEqual(catalogueProblems([refused, nodeRefused], errno), []);
+});
+
+test("a related entry or errno that does not exist is reported with its file", () => {
+  const problems = catalogueProblems([refused], new Set());
+  assert.deepEqual(problems, [
+    'content/errors/python/connection-refused-error.mdx: related: no entry "node/econnrefused"',
+    'content/errors/python/connection-refused-error.mdx: errno: "ECONNREFUSED" is not in content/errno.yaml',
+  ]);
+});
+
+test("a file name that breaks the URL rules is reported", () => {
+  const misnamed = entry("python/connectionrefusederror", {
+    title: "ConnectionRefusedError",
+    kind: "exception",
+  });
+  assert.match(catalogueProblems([misnamed], errno).join(), /title: file name "connectionrefusederror"/);
+});
+
+test("a kind from another language, or a code entry without its code, is reported", () => {
+  const wrongKind = entry("python/ts2322", { title: "TS2322", kind: "diagnostic", code: "TS2322" });
+  assert.match(catalogueProblems([wrongKind], errno).join(), /kind: "diagnostic" is not a python kind/);
+  const noCode = entry("node/econnreset", { title: "ECONNRESET", kind: "system-error" });
+  assert.match(catalogueProblems([noCode], errno).join(), /code: a system-error entry needs its code/);
+});
+
+test("two entries claiming one alias stop the build, naming both files", () => {
+  const a = entry("node/econnrefused", {
+    title: "ECONNREFUSED",
+    kind: "system-error",
+    code: "ECONNREFUSED",
+    aliases: ["refused"],
+  });
+  const b = entry("node/econnreset", {
+    title: "ECONNRESET",
+    kind: "system-error",
+    code: "ECONNRESET",
+    aliases: ["Refused"],
+  });
+  assert.deepEqual(catalogueProblems([a, b], errno), [
+    'content/errors/node/econnreset.mdx: aliases: "Refused" is already claimed by content/errors/node/econnrefused.mdx',
+  ]);
+});
+
+test("an entry must give its own language's versions", () => {
+  const data = { ...refused.data, versions: { node: "all" } };
+  const problems = catalogueProblems(
+    [{ ...refused, data, id: "python/connection-refused-error" }, nodeRefused],
+    errno,
+  );
+  assert.match(problems.join(), /versions: give the python versions/);
+});

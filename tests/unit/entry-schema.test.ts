@@ -1,0 +1,100 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { entrySchema, isOfficialSource } from "../../src/schema/entry.ts";
+import { errnoSchema } from "../../src/schema/errno.ts";
+
+/** A complete, valid front matter to vary one field at a time. */
+const valid = {
+  title: "KeyError",
+  summary: "Raised when a mapping is asked for a key it does not contain.",
+  kind: "exception",
+  category: "lookup",
+  risk: { level: "medium", note: "A missing key in parsed input crashes the request that carried it." },
+  parent: "LookupError",
+  messages: ["{key}"],
+  sources: [{ title: "KeyError", url: "https://docs.python.org/3/library/exceptions.html#KeyError" }],
+  versions: { python: "all versions" },
+};
+
+/** The dotted paths of the fields a parse complains about. */
+function failingPaths(data: unknown): string[] {
+  const result = entrySchema.safeParse(data);
+  assert.equal(result.success, false, "expected the schema to reject this front matter");
+  return result.error.issues.map((issue) => issue.path.join("."));
+}
+
+test("a complete entry parses, with defaults for optional lists", () => {
+  const data = entrySchema.parse(valid);
+  assert.deepEqual(data.errno, []);
+  assert.deepEqual(data.aliases, []);
+  assert.deepEqual(data.related, []);
+});
+
+test("a missing required field is named", () => {
+  for (const field of ["title", "summary", "kind", "category", "risk", "messages", "sources", "versions"]) {
+    const { [field]: _removed, ...rest } = valid as Record<string, unknown>;
+    assert.deepEqual(failingPaths(rest), [field], `without ${field}`);
+  }
+});
+
+test("an unknown field is rejected (typos do not pass silently)", () => {
+  const result = entrySchema.safeParse({ ...valid, sumary: "typo" });
+  assert.equal(result.success, false);
+  assert.match(JSON.stringify(result.error?.issues), /sumary/);
+});
+
+test("unknown kind, category and risk values are rejected", () => {
+  assert.deepEqual(failingPaths({ ...valid, kind: "warning" }), ["kind"]);
+  assert.deepEqual(failingPaths({ ...valid, category: "misc" }), ["category"]);
+  assert.deepEqual(failingPaths({ ...valid, risk: { ...valid.risk, level: "critical" } }), ["risk.level"]);
+});
+
+test("the summary must be one sentence under 160 characters", () => {
+  assert.deepEqual(failingPaths({ ...valid, summary: "x".repeat(170) + "." }), ["summary"]);
+  assert.deepEqual(failingPaths({ ...valid, summary: "Raised when a key is missing. It is common." }), [
+    "summary",
+  ]);
+  assert.deepEqual(failingPaths({ ...valid, summary: "Raised when a mapping lacks a key" }), ["summary"]);
+});
+
+test("errno names, codes and related ids must have their shapes", () => {
+  assert.deepEqual(failingPaths({ ...valid, errno: ["econnrefused"] }), ["errno.0"]);
+  assert.deepEqual(failingPaths({ ...valid, code: "2322" }), ["code"]);
+  assert.deepEqual(failingPaths({ ...valid, related: ["KeyError"] }), ["related.0"]);
+});
+
+test("sources must be https links to official documentation", () => {
+  const source = (url: string) => ({ ...valid, sources: [{ title: "x", url }] });
+  assert.deepEqual(failingPaths(source("http://docs.python.org/3/")), ["sources.0.url"]);
+  assert.deepEqual(failingPaths(source("https://stackoverflow.com/q/1")), ["sources.0.url"]);
+  assert.deepEqual(failingPaths({ ...valid, sources: [] }), ["sources"]);
+  assert.ok(
+    isOfficialSource(
+      "https://github.com/microsoft/TypeScript/blob/main/src/compiler/diagnosticMessages.json",
+    ),
+  );
+  assert.ok(!isOfficialSource("https://github.com/someone/TypeScript"));
+});
+
+test("message templates need named placeholders and versions need a range", () => {
+  assert.deepEqual(failingPaths({ ...valid, messages: [] }), ["messages"]);
+  assert.deepEqual(failingPaths({ ...valid, messages: ["No module named '{}'"] }), ["messages.0"]);
+  assert.deepEqual(failingPaths({ ...valid, versions: {} }), ["versions"]);
+});
+
+test("errno rows need numbers and a known Windows source", () => {
+  const row = {
+    message: "Connection refused",
+    meaning: "Nothing was listening on the port the connection was made to.",
+    linux: 111,
+    macos: 61,
+    windows: { number: 10061, symbol: "WSAECONNREFUSED", source: "winsock" },
+  };
+  assert.ok(errnoSchema.safeParse(row).success);
+  assert.ok(errnoSchema.safeParse({ ...row, macos: null, windows: null }).success);
+  assert.equal(errnoSchema.safeParse({ ...row, linux: -111 }).success, false);
+  assert.equal(
+    errnoSchema.safeParse({ ...row, windows: { ...row.windows, source: "posix" } }).success,
+    false,
+  );
+});
