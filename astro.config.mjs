@@ -42,4 +42,17 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro's own MDX modules carry a "use astro:head-inject"
+          // directive that the bundler warns about once per entry; it is
+          // harmless and would bury real warnings.
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -54,6 +54,9 @@ async function run(): Promise<void> {
   if (!results || !status || !empty) return;
 
   const query = (new URLSearchParams(location.search).get("q") ?? "").trim();
+  // The page is static, so the box learns the query from the URL here.
+  const box = document.querySelector<HTMLInputElement>("#search-page-query");
+  if (box) box.value = query;
   if (!query) {
     status.textContent = "Type a message, an errno name or number, or an error code.";
     return;
