@@ -14,13 +14,19 @@ const PORT = 4339;
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 if (paths.length === 0) paths.push("/python/connection-refused-error/");
 
-const server = spawn("npx", ["astro", "preview", "--host", "127.0.0.1", "--port", String(PORT)], {
-  stdio: ["ignore", "pipe", "inherit"],
+const server = spawn("astro", ["preview", "--host", "127.0.0.1", "--port", String(PORT)], {
+  stdio: "ignore",
 });
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on("data", (chunk: Buffer) => chunk.toString().includes(String(PORT)) && resolve());
-  server.on("exit", (code) => reject(new Error(`astro preview exited with ${code}`)));
-});
+const origin = `http://127.0.0.1:${PORT}`;
+for (let attempt = 0; ; attempt++) {
+  try {
+    await fetch(origin);
+    break;
+  } catch {
+    if (attempt === 100) throw new Error(`astro preview did not answer on ${origin}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
@@ -45,7 +51,7 @@ try {
         ),
       );
     });
-    await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: "networkidle" });
+    await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
     await Promise.all(pending);
     const inlineScriptBytes = await page.evaluate(() =>
       [...document.querySelectorAll("script:not([src])")].reduce(
