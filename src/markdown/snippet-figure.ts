@@ -1,6 +1,7 @@
 import type { ShikiTransformer } from "shiki";
 import type { Element } from "hast";
 import { SNIPPET_ROLES, snippetRoleFromMeta } from "../lib/snippet-roles.ts";
+import { recordedOutput } from "./snippet-output.ts";
 
 const LANGUAGE_NAMES: Record<string, string> = {
   python: "Python",
@@ -27,11 +28,41 @@ function span(className: string, value: string): Element {
   };
 }
 
+/** What the run printed, as `npm run verify` recorded it, under the code. */
+function outputBlock(output: string, exitCode: number | null, role: string): Element {
+  const status = exitCode === null ? "type-checked, not run" : `exit status ${exitCode}`;
+  const label = role === "repro" && exitCode === null ? "tsc output" : "Output";
+  return {
+    type: "element",
+    tagName: "div",
+    properties: { className: ["snippet-output"] },
+    children: [
+      {
+        type: "element",
+        tagName: "p",
+        properties: { className: ["snippet-output-label"] },
+        children: [
+          span("snippet-output-title", label),
+          text(" "),
+          span("snippet-output-status", `${status}, recorded by npm run verify`),
+        ],
+      },
+      {
+        type: "element",
+        tagName: "pre",
+        properties: { tabindex: 0 },
+        children: [{ type: "element", tagName: "samp", properties: {}, children: [text(output)] }],
+      },
+    ],
+  };
+}
+
 /**
  * A Shiki transformer that wraps every highlighted block in a `<figure>`
  * whose caption names the snippet's role (from the fence meta: `repro`,
  * `fix`, `bad`) and language, with a copy button that the page's small
- * script reveals and wires up (it stays hidden without JavaScript).
+ * script reveals and wires up (it stays hidden without JavaScript), and
+ * below the code the output recorded when the verifier ran it.
  */
 export function snippetFigureTransformer(): ShikiTransformer {
   return {
@@ -59,11 +90,16 @@ export function snippetFigureTransformer(): ShikiTransformer {
         properties: { type: "button", className: ["copy-button"], hidden: true, "data-copy": "" },
         children: [text("Copy")],
       });
+      const recording = role ? recordedOutput(lang, this.source) : undefined;
       const figure: Element = {
         type: "element",
         tagName: "figure",
         properties: { className: ["snippet"], ...(role ? { "data-role": role } : {}) },
-        children: [{ type: "element", tagName: "figcaption", properties: {}, children: caption }, pre],
+        children: [
+          { type: "element", tagName: "figcaption", properties: {}, children: caption },
+          pre,
+          ...(recording?.output ? [outputBlock(recording.output, recording.exitCode, role ?? "")] : []),
+        ],
       };
       root.children = [figure];
     },

@@ -90,6 +90,34 @@ test("snippets are labelled by role, highlighted, and copy with one click", asyn
   expect(copied).toContain("socket.create_connection(");
 });
 
+test("under each run snippet is the output the verifier recorded, and the page says what verified it", async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  const repro = page.locator('figure.snippet[data-role="repro"]').first();
+  const output = repro.locator(".snippet-output");
+  await expect(output.locator(".snippet-output-status")).toHaveText(
+    "exit status 1, recorded by npm run verify",
+  );
+  await expect(output.locator("samp")).toContainText(
+    "ConnectionRefusedError: [Errno 111] Connection refused",
+  );
+  // Normalised: no machine-specific paths reach the page.
+  await expect(output.locator("samp")).toContainText('File "<scratch>/snippet.py"');
+  const fix = page.locator('figure.snippet[data-role="fix"]').first();
+  await expect(fix.locator(".snippet-output samp")).toContainText("connected after the server came up");
+  await expect(page.locator(".verified-with")).toHaveText(
+    /run by npm run verify with Python 3\.\d+\.\d+ on .+; outputs recorded \d{4}-\d{2}-\d{2}\./,
+  );
+  await page.goto(entryUrl("typescript", "ts2322"));
+  await expect(page.locator(".verified-with")).toContainText(
+    /Node\.js \d+\.\d+\.\d+ and TypeScript \d+\.\d+\.\d+/,
+  );
+  await expect(page.locator('figure.snippet[data-role="repro"] .snippet-output samp').first()).toContainText(
+    "error TS2322: Type",
+  );
+});
+
 test("without JavaScript the page is whole and shows no dead copy buttons", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+
+/**
+ * Recordings are what `npm run verify` saw when it ran an entry's snippets:
+ * one JSON file beside each entry (`content/errors/python/key-error.mdx` →
+ * `key-error.verified.json`). The site renders them under the snippets and
+ * states what they were verified with; nothing shown is typed by hand.
+ */
+
+/** The runtimes and system a recording was made with. */
+export interface VerifiedWith {
+  python: string;
+  node: string;
+  typescript: string;
+  os: string;
+  /** ISO date (YYYY-MM-DD) the outputs were recorded. */
+  date: string;
+}
+
+/** One snippet's recorded run. */
+export interface SnippetRecording {
+  /** Which snippet: see {@link snippetHash}. */
+  hash: string;
+  role: string;
+  lang: string;
+  /** Line of the opening fence in the MDX file, for people reading the JSON. */
+  line: number;
+  /** What the reader is shown: the normalised output of the run. */
+  output: string;
+  /** The exit status, or null when the snippet was only type-checked or parsed. */
+  exitCode: number | null;
+}
+
+export interface EntryRecording {
+  verifiedWith: VerifiedWith;
+  snippets: SnippetRecording[];
+}
+
+/** Identifies a snippet by its language and exact code, so an edit makes the recording stale. */
+export function snippetHash(lang: string, code: string): string {
+  return createHash("sha256").update(`${lang}\n${code}`).digest("hex").slice(0, 16);
+}
+
+/** Where an entry's recording lives. */
+export function recordingPath(entryFile: string): string {
+  return entryFile.replace(/\.mdx$/, ".verified.json");
+}
+
+/** Reads an entry's recording, or undefined when it has none yet. */
+export function readRecording(entryFile: string): EntryRecording | undefined {
+  const file = recordingPath(entryFile);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as EntryRecording) : undefined;
+}

@@ -1,0 +1,155 @@
+import { matchingTemplate } from "../lib/message-templates.ts";
+import { normaliseOutput } from "./normalise.ts";
+import { runNode } from "./node-runner.ts";
+import { finalPythonException, parsePython, runPython, type PythonRuntime } from "./python-runner.ts";
+import { removeScratch, type RunResult } from "./sandbox.ts";
+import type { Diagnostic } from "./typescript-checker.ts";
+import type { Snippet, VerifiedEntry } from "./entries.ts";
+
+/**
+ * The rules a snippet must keep, by role and language (DESIGN.md,
+ * "Verified examples"), and the output a reader is shown for it.
+ */
+
+export interface Verdict {
+  problems: string[];
+  /** Normalised output to record and show, empty when nothing ran. */
+  output: string;
+  exitCode: number | null;
+}
+
+export interface JudgeContext {
+  python: PythonRuntime;
+  /** Diagnostics of every TypeScript snippet, by snippet hash. */
+  diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  timeoutMs: number;
+}
+
+const quoteList = (items: readonly string[]) => items.map((item) => `    ${item}`).join("\n");
+
+function exitProblem(run: RunResult, timeoutMs: number): string | undefined {
+  return run.timedOut ? `did not finish within ${timeoutMs / 1000} s` : undefined;
+}
+
+function finish(run: RunResult, problems: string[], python?: PythonRuntime): Verdict {
+  const output = normaliseOutput(run.output, {
+    scratchDir: run.scratchDir,
+    ...(python ? { pythonLib: python.stdlib, pythonExecutable: python.executable } : {}),
+  });
+  removeScratch(run.scratchDir);
+  return { problems, output, exitCode: run.exitCode };
+}
+
+async function judgePython(entry: VerifiedEntry, snippet: Snippet, context: JudgeContext): Promise<Verdict> {
+  const { python, timeoutMs } = context;
+  const { data } = entry;
+  if (snippet.role === "bad" && !snippet.throws && !snippet.runs) {
+    const parsed = await parsePython(python, snippet.code, timeoutMs);
+    const problems =
+      parsed.exitCode === 0 ? [] : [`does not parse:\n${quoteList(parsed.output.trim().split("\n"))}`];
+    removeScratch(parsed.scratchDir);
+    return { problems, output: "", exitCode: null };
+  }
+  const run = await runPython(python, snippet.code, timeoutMs);
+  const problems: string[] = [];
+  const late = exitProblem(run, timeoutMs);
+  if (late) problems.push(late);
+  const raised = finalPythonException(run.output);
+  const got = raised ? `${raised.className}: ${raised.message}` : `exit status ${run.exitCode}, no traceback`;
+
+  if (snippet.role === "fix" || (snippet.role === "bad" && snippet.runs)) {
+    if (run.exitCode !== 0 && !late) problems.push(`expected a clean exit, got ${got}`);
+  } else {
+    const expectedClass =
+      snippet.role === "bad" ? snippet.throws : data.kind === "exception" ? data.title : data.parent;
+    const className = raised?.className.split(".").pop();
+    if (!raised || className !== expectedClass) {
+      problems.push(`expected it to fail with ${expectedClass}, got ${got}`);
+    } else if (snippet.role === "repro" && !matchingTemplate(raised.message, data.messages)) {
+      problems.push(
+        `${raised.className} message matches none of the entry's templates:\n    got:      ${raised.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
+      );
+    }
+  }
+  return finish(run, problems, python);
+}
+
+async function judgeTypeScript(
+  entry: VerifiedEntry,
+  snippet: Snippet,
+  context: JudgeContext,
+): Promise<Verdict> {
+  const { data } = entry;
+  const diagnostics = context.diagnostics.get(snippet.hash) ?? [];
+  const diagnosticText = diagnostics.map((d) => d.text).join("\n");
+
+  // A TypeScript-compiler entry's repro is judged by the compiler alone.
+  if (entry.language === "typescript" && snippet.role === "repro") {
+    const wanted = Number(data.code?.replace(/^TS/, ""));
+    const problems: string[] = [];
+    if (diagnostics.length === 0) problems.push(`expected ${data.code}, but it type-checks clean`);
+    const others = diagnostics.filter((d) => d.code !== wanted);
+    if (others.length > 0)
+      problems.push(`expected only ${data.code}, got:\n${quoteList(others.map((d) => d.text))}`);
+    const first = diagnostics.find((d) => d.code === wanted);
+    if (first && !matchingTemplate(first.message, data.messages)) {
+      problems.push(
+        `${data.code} message matches none of the entry's templates:\n    got:      ${first.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
+      );
+    }
+    return { problems, output: diagnosticText, exitCode: null };
+  }
+
+  // Everything else must type-check under --strict before it runs.
+  if (diagnostics.length > 0) {
+    return {
+      problems: [`does not type-check under --strict:\n${quoteList(diagnosticText.split("\n"))}`],
+      output: diagnosticText,
+      exitCode: null,
+    };
+  }
+  if (snippet.role === "bad" && !snippet.throws && !snippet.runs)
+    return { problems: [], output: "", exitCode: null };
+
+  const run = await runNode(snippet.code, context.timeoutMs);
+  const problems: string[] = [];
+  const late = exitProblem(run, context.timeoutMs);
+  if (late) problems.push(late);
+  const thrown = run.uncaught;
+  const got = thrown
+    ? `${thrown.name ?? "a non-Error value"}${thrown.code ? ` [${thrown.code}]` : ""}: ${thrown.message}`
+    : `exit status ${run.exitCode}, nothing thrown`;
+
+  if (snippet.role === "fix" || (snippet.role === "bad" && snippet.runs)) {
+    if ((run.exitCode !== 0 || thrown) && !late) problems.push(`expected a clean exit, got ${got}`);
+  } else if (snippet.role === "bad") {
+    if (!thrown || (thrown.name !== snippet.throws && thrown.code !== snippet.throws)) {
+      problems.push(`expected it to throw ${snippet.throws}, got ${got}`);
+    }
+  } else {
+    if (!thrown) problems.push(`expected it to throw, got ${got}`);
+    else {
+      if (data.code && thrown.code !== data.code)
+        problems.push(`expected error.code ${data.code}, got ${got}`);
+      if (data.kind === "message" && thrown.name !== data.parent)
+        problems.push(`expected a ${data.parent}, got ${got}`);
+      if (!matchingTemplate(thrown.message, data.messages)) {
+        problems.push(
+          `error message matches none of the entry's templates:\n    got:      ${thrown.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
+        );
+      }
+    }
+  }
+  return finish(run, problems);
+}
+
+/** Runs or checks one snippet and judges the result against its role. */
+export function judgeSnippet(
+  entry: VerifiedEntry,
+  snippet: Snippet,
+  context: JudgeContext,
+): Promise<Verdict> {
+  return snippet.lang === "python"
+    ? judgePython(entry, snippet, context)
+    : judgeTypeScript(entry, snippet, context);
+}

@@ -1,0 +1,52 @@
+/**
+ * Makes a run's output stable across machines and runs, so a recording can
+ * be compared byte for byte: scratch folders, install paths, ports, pids,
+ * addresses, timings and the Node.js version footer are replaced by
+ * placeholders in angle brackets.
+ */
+
+export interface NormaliseContext {
+  /** The snippet's scratch folder. */
+  scratchDir: string;
+  /** Python's standard library folder (`…/lib/python3.11`). */
+  pythonLib?: string;
+  /** The Python interpreter's own path. */
+  pythonExecutable?: string;
+}
+
+/** Ports the kernel hands out for bind(0) and outgoing connections. */
+const EPHEMERAL_PORT = String.raw`(?:3[2-9]\d{3}|[4-5]\d{4}|6[0-5]\d{3})`;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function normaliseOutput(output: string, context: NormaliseContext): string {
+  let text = output.replace(/\r\n/g, "\n");
+  text = text.replace(new RegExp(escape(context.scratchDir), "g"), "<scratch>");
+  if (context.pythonLib) {
+    text = text.replace(new RegExp(escape(context.pythonLib), "g"), "<python-lib>");
+  }
+  if (context.pythonExecutable) {
+    text = text.replace(new RegExp(escape(context.pythonExecutable), "g"), "<python>");
+  }
+  return (
+    text
+      // Standard-library frames move between patch releases; keep the file, drop the line.
+      .replace(/(File "<python-lib>\/[^"]+", line )\d+/g, "$1<n>")
+      .replace(/\b(node:[\w/]+):\d+(?::\d+)?/g, "$1:<line>")
+      .replace(/^Node\.js v\d+\.\d+\.\d+$/gm, "Node.js <version>")
+      // Ports: host:port pairs, Node's `port: 41455` and Python's ('127.0.0.1', 41455).
+      .replace(
+        new RegExp(String.raw`\b(127\.0\.0\.1|localhost|\[::1\]|::1):${EPHEMERAL_PORT}\b`, "g"),
+        "$1:<port>",
+      )
+      .replace(new RegExp(String.raw`\bport: ${EPHEMERAL_PORT}\b`, "g"), "port: <port>")
+      .replace(new RegExp(String.raw`\('(127\.0\.0\.1|::1)', ${EPHEMERAL_PORT}\)`, "g"), "('$1', <port>)")
+      .replace(/\bpid[ =:]+\d+/gi, (match) => match.replace(/\d+$/, "<pid>"))
+      .replace(/\b0x[0-9a-f]{6,16}\b/gi, "0x<addr>")
+      .replace(/\b\d+(\.\d+)? ?(ms|milliseconds|seconds)\b/g, "<n> $2")
+      .replace(/[ \t]+$/gm, "")
+      .replace(/\n+$/, "")
+  );
+}

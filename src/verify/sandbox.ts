@@ -1,0 +1,97 @@
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Runs one snippet the way the verifier promises: in a fresh scratch
+ * folder, with a time limit, a minimal environment, and (where the machine
+ * allows it) a private network namespace whose only interface is loopback,
+ * so a snippet cannot reach any address but 127.0.0.1 and ::1.
+ */
+
+export interface RunRequest {
+  /** Files to write into the scratch folder, by relative name. */
+  files: Record<string, string>;
+  command: string;
+  args: string[];
+  /** Extra environment variables on top of the minimal set. */
+  env?: Record<string, string>;
+  timeoutMs: number;
+}
+
+export interface RunResult {
+  /** stdout and stderr interleaved in the order they were written. */
+  output: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  scratchDir: string;
+}
+
+/** How snippets are kept off the network on this machine. */
+export type Isolation = "network-namespace" | "none";
+
+let isolation: Isolation | undefined;
+
+/** Whether `unshare -n` with a loopback interface works here (it needs root). */
+export function networkIsolation(): Isolation {
+  isolation ??=
+    spawnSync("unshare", ["-n", "sh", "-c", "ip link set lo up"], { stdio: "ignore" }).status === 0
+      ? "network-namespace"
+      : "none";
+  return isolation;
+}
+
+/** Creates a scratch folder; the caller removes it with {@link removeScratch}. */
+export function makeScratch(): string {
+  return mkdtempSync(path.join(tmpdir(), "errdex-snippet-"));
+}
+
+export function removeScratch(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs a command in a new scratch folder and returns what it printed. */
+export function runInSandbox(request: RunRequest): Promise<RunResult> {
+  const scratchDir = makeScratch();
+  for (const [name, content] of Object.entries(request.files)) {
+    writeFileSync(path.join(scratchDir, name), content);
+  }
+  const env: Record<string, string> = {
+    PATH: [path.dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
+    HOME: scratchDir,
+    TMPDIR: scratchDir,
+    LANG: "C.UTF-8",
+    NO_COLOR: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
+    PYTHONHASHSEED: "0",
+    PYTHONUNBUFFERED: "1",
+    ...request.env,
+  };
+  const [command, args] =
+    networkIsolation() === "network-namespace"
+      ? [
+          "unshare",
+          ["-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', request.command, ...request.args],
+        ]
+      : [request.command, request.args];
+
+  // One file for both streams keeps their lines in the order they were written.
+  const outputFile = path.join(scratchDir, ".output");
+  const fd = openSync(outputFile, "w");
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: scratchDir, env, stdio: ["ignore", fd, fd], detached: true });
+    closeSync(fd);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      // The snippet may have started children: end the whole process group.
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    }, request.timeoutMs);
+    child.on("error", reject);
+    child.on("close", (exitCode) => {
+      clearTimeout(timer);
+      resolve({ output: readFileSync(outputFile, "utf8"), exitCode, timedOut, scratchDir });
+    });
+  });
+}

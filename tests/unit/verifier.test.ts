@@ -1,0 +1,215 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * The verifier's own tests: each case copies the passing fixture tree
+ * (tests/fixtures/verify), breaks one thing the way an entry really breaks,
+ * runs `npm run verify` on it for real, and checks that the failure is
+ * caught and reported with the file, line, role and expected-vs-actual.
+ */
+
+const FIXTURE = path.resolve("tests/fixtures/verify");
+const CLI = path.resolve("src/verify/cli.ts");
+const PYTHON = "content/errors/python/key-error.mdx";
+const NODE = "content/errors/node/enoent.mdx";
+const TYPESCRIPT = "content/errors/typescript/ts2322.mdx";
+
+function edit(root: string, file: string, from: string, to: string): void {
+  const full = path.join(root, file);
+  const text = readFileSync(full, "utf8");
+  assert.ok(text.includes(from), `fixture ${file} no longer contains ${JSON.stringify(from)}`);
+  writeFileSync(full, text.replace(from, to));
+}
+
+function verify(
+  change: (root: string) => void,
+  args: string[] = [],
+): { status: number | null; output: string } {
+  const root = mkdtempSync(path.join(tmpdir(), "errdex-verify-test-"));
+  try {
+    cpSync(FIXTURE, root, { recursive: true });
+    change(root);
+    const run = spawnSync(process.execPath, [CLI, "--root", root, ...args], { encoding: "utf8" });
+    return { status: run.status, output: run.stdout + run.stderr };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+// Each case runs the real verifier (a few seconds); two at a time use both cores.
+describe("npm run verify", { concurrency: 2 }, () => {
+  test("the fixture passes: every snippet keeps its role and matches its recording", () => {
+    const { status, output } = verify(() => {});
+    assert.equal(status, 0, output);
+    assert.match(output, /^9 passed, 0 failed$/m);
+    assert.match(
+      output,
+      /3 entries; snippets: python bad 1, python fix 1, python repro 1, ts bad 2, ts fix 2, ts repro 2/,
+    );
+  });
+
+  test("a repro that no longer raises is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PYTHON, 'print(config["port"])', 'print(config.get("port"))'),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /✘ content\/errors\/python\/key-error\.mdx:28 repro \(python\)\n  expected it to fail with KeyError, got exit status 0, no traceback/,
+    );
+    assert.match(output, /^8 passed, 1 failed$/m);
+  });
+
+  test("a repro that raises a different error is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PYTHON, 'print(config["port"])', 'print(int(config["host"]))'),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /repro \(python\)\n  expected it to fail with KeyError, got ValueError: invalid literal for int\(\) with base 10: 'localhost'/,
+    );
+  });
+
+  test("a repro whose message matches no template is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PYTHON, `messages: ["'{key}'"]`, `messages: ["'{key}' is missing"]`),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /KeyError message matches none of the entry's templates:\n    got:      'port'\n    template: '\{key\}' is missing/,
+    );
+  });
+
+  test("a fix with a syntax error is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config.get("port", 8080)'),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /:35 fix \(python\)\n  expected a clean exit, got SyntaxError: '\(' was never closed/,
+    );
+  });
+
+  test("a fix that raises is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config["port"])'),
+    );
+    assert.equal(status, 1);
+    assert.match(output, /:35 fix \(python\)\n  expected a clean exit, got KeyError: 'port'/);
+  });
+
+  test("a fix that never finishes is stopped at the time limit", () => {
+    const { status, output } = verify(
+      (root) => edit(root, PYTHON, 'print(config.get("port", 8080))', "while True:\n    pass"),
+      ["--timeout", "2"],
+    );
+    assert.equal(status, 1);
+    assert.match(output, /:35 fix \(python\)\n  did not finish within 2 s/);
+  });
+
+  test("a bad snippet that does not parse is caught", () => {
+    const { status, output } = verify((root) => edit(root, PYTHON, "except KeyError:", "except KeyError"));
+    assert.equal(status, 1);
+    assert.match(output, /:42 bad \(python\)\n  does not parse:/);
+  });
+
+  test("a TypeScript repro that type-checks clean is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, TYPESCRIPT, 'const port: number = "8080";', "const port: number = 8080;"),
+    );
+    assert.equal(status, 1);
+    assert.match(output, /ts2322\.mdx:28 repro \(ts\)\n  expected TS2322, but it type-checks clean/);
+  });
+
+  test("a TypeScript repro that yields another TS code is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, TYPESCRIPT, 'const port: number = "8080";', "const port: number = portFromEnv;"),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /repro \(ts\)\n  expected only TS2322, got:\n    snippet\.ts\(1,22\): error TS2304: Cannot find name 'portFromEnv'\./,
+    );
+  });
+
+  test("a Node.js repro that throws with another code is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, NODE, 'readFileSync("settings.json", "utf8");\n```', 'readFileSync(".", "utf8");\n```'),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /enoent\.mdx:29 repro \(ts\)\n  expected error\.code ENOENT, got Error \[EISDIR\]: EISDIR: illegal operation on a directory, read/,
+    );
+  });
+
+  test("a Node.js fix that does not type-check under --strict is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, NODE, "(error as NodeJS.ErrnoException).code", "error.code"),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /fix \(ts\)\n  does not type-check under --strict:\n    snippet\.ts\(\d+,\d+\): error TS18046: 'error' is of type 'unknown'\./,
+    );
+  });
+
+  test("a recorded output that no longer matches is caught, showing both", () => {
+    const { status, output } = verify((root) =>
+      edit(root, "content/errors/python/key-error.verified.json", "KeyError: 'port'", "KeyError: 'host'"),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /repro \(python\)\n  output differs from the recording \(exit 1 recorded, 1 now\):\n  recorded:\n[\s\S]*KeyError: 'host'\n  actual:\n[\s\S]*KeyError: 'port'/,
+    );
+  });
+
+  test("a snippet changed without re-recording is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config.get("port", 8081))'),
+    );
+    assert.equal(status, 1);
+    assert.match(output, /fix \(python\)\n  has no recorded output: run `npm run verify -- --update`/);
+    assert.match(output, /^8 passed, 1 failed$/m);
+  });
+
+  test("a recording left over from a removed snippet is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(
+        root,
+        "content/errors/python/key-error.verified.json",
+        '"snippets": [',
+        `"snippets": [{ "hash": "0000000000000000", "role": "fix", "lang": "python", "line": 99, "output": "", "exitCode": 0 },`,
+      ),
+    );
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /key-error\.mdx: recording has 1 output\(s\) for snippets that no longer exist \(lines 99\)/,
+    );
+  });
+
+  test("an entry without a role is caught", () => {
+    const { status, output } = verify((root) => edit(root, PYTHON, "```python bad", "```python"));
+    assert.equal(status, 1);
+    assert.match(output, /key-error\.mdx: has no `bad` snippet/);
+  });
+
+  test("malformed front matter stops the run before anything executes, naming file and field", () => {
+    const { status, output } = verify((root) => edit(root, PYTHON, "kind: exception", "kind: warning"));
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /cannot read 1 entry:\n  content\/errors\/python\/key-error\.mdx: kind: Invalid option/,
+    );
+    assert.doesNotMatch(output, /passed/);
+  });
+});

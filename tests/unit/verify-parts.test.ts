@@ -1,0 +1,79 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { matchingTemplate, templateToRegExp } from "../../src/lib/message-templates.ts";
+import { normaliseOutput } from "../../src/verify/normalise.ts";
+import { finalPythonException } from "../../src/verify/python-runner.ts";
+
+test("templates match the user's values in their placeholders, and nothing else", () => {
+  assert.ok(templateToRegExp("No module named '{module}'").test("No module named 'pandas'"));
+  assert.ok(templateToRegExp("[Errno {errno}] Connection refused").test("[Errno 111] Connection refused"));
+  assert.equal(
+    templateToRegExp("[Errno {errno}] Connection refused").test("[Errno 111] Connection reset"),
+    false,
+  );
+  assert.equal(templateToRegExp("Type '{a}' is not assignable.").test("xType 'a' is not assignable."), false);
+  assert.equal(matchingTemplate("'port'", ["{key} is missing", "'{key}'"]), "'{key}'");
+  assert.equal(matchingTemplate("oops", ["'{key}'"]), undefined);
+});
+
+test("the final exception of a chained traceback decides", () => {
+  const output = [
+    "Traceback (most recent call last):",
+    '  File "a.py", line 2, in <module>',
+    "KeyError: 'a'",
+    "",
+    "During handling of the above exception, another exception occurred:",
+    "",
+    "Traceback (most recent call last):",
+    '  File "a.py", line 4, in <module>',
+    "    raise ValueError('bad\\nvalue')",
+    "ValueError: bad",
+    "value",
+  ].join("\n");
+  assert.deepEqual(finalPythonException(output), { className: "ValueError", message: "bad\nvalue" });
+  assert.deepEqual(
+    finalPythonException('Traceback (most recent call last):\n  File "x", line 1\nKeyboardInterrupt'),
+    {
+      className: "KeyboardInterrupt",
+      message: "",
+    },
+  );
+  assert.equal(finalPythonException("all good\n"), undefined);
+});
+
+test("a syntax error without a traceback header is still read", () => {
+  const output = "  File \"snippet.py\", line 1\n    print(1\n         ^\nSyntaxError: '(' was never closed";
+  assert.deepEqual(finalPythonException(output), {
+    className: "SyntaxError",
+    message: "'(' was never closed",
+  });
+});
+
+test("outputs are normalised for paths, ports, internals, addresses, timings and the Node footer", () => {
+  const raw = [
+    'File "/tmp/errdex-snippet-abc/snippet.py", line 3',
+    'File "/usr/lib/python3.11/socket.py", line 851, in create_connection',
+    "Error: connect ECONNREFUSED 127.0.0.1:41455",
+    "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1637:16) {",
+    "  port: 41455",
+    "listening on ('127.0.0.1', 50123); config port: 8080",
+    "<object at 0x7f3a2b1c4d50> pid=4242",
+    "done in 51 ms   ",
+    "Node.js v24.21.0",
+    "",
+  ].join("\n");
+  assert.equal(
+    normaliseOutput(raw, { scratchDir: "/tmp/errdex-snippet-abc", pythonLib: "/usr/lib/python3.11" }),
+    [
+      'File "<scratch>/snippet.py", line 3',
+      'File "<python-lib>/socket.py", line <n>, in create_connection',
+      "Error: connect ECONNREFUSED 127.0.0.1:<port>",
+      "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:<line>) {",
+      "  port: <port>",
+      "listening on ('127.0.0.1', <port>); config port: 8080",
+      "<object at 0x<addr>> pid=<pid>",
+      "done in <n> ms",
+      "Node.js <version>",
+    ].join("\n"),
+  );
+});
