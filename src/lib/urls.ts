@@ -62,7 +62,7 @@ export type EntryIdentity =
 
 /**
  * Whether `slug` is the canonical slug for an identity: the class name in
- * kebab case, the code lowercased, or a leading run of a message's words.
+ * kebab case, the code lowercased, or a message's fixed words in order.
  */
 export function isCanonicalSlug(slug: string, identity: EntryIdentity): boolean {
   switch (identity.kind) {
@@ -71,8 +71,19 @@ export function isCanonicalSlug(slug: string, identity: EntryIdentity): boolean 
     case "code":
       return slug === slugFromCode(identity.code);
     case "message": {
-      const words = slugFromMessage(identity.message);
-      return words === slug || words.startsWith(`${slug}-`);
+      // The slug's words appear in the message in order, starting with its
+      // first fixed word: `unexpected-token-json` for
+      // `Unexpected token '{token}', "{text}" is not valid JSON`.
+      const words = slugFromMessage(identity.message).split("-");
+      const wanted = slug.split("-");
+      if (wanted[0] !== words[0]) return false;
+      let at = 0;
+      for (const word of wanted) {
+        at = words.indexOf(word, at);
+        if (at === -1) return false;
+        at++;
+      }
+      return true;
     }
   }
 }

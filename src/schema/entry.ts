@@ -25,6 +25,9 @@ export const CATEGORIES = {
   lookup: "Keys, indexes and properties",
   types: "Types and values",
   syntax: "Syntax and parsing",
+  encoding: "Text, encodings and JSON",
+  streams: "Streams and pipes",
+  processes: "Processes and signals",
   runtime: "Runtime and resources",
 } as const;
 export type Category = keyof typeof CATEGORIES;
@@ -92,7 +95,7 @@ export const entrySchema = z.strictObject({
   /** The error code (`ECONNREFUSED`, `ERR_MODULE_NOT_FOUND`, `TS2322`). */
   code: z
     .string()
-    .regex(/^(E[A-Z0-9]+|ERR_[A-Z0-9_]+|TS\d{4,5})$/, "a code such as ECONNREFUSED, ERR_X or TS2322")
+    .regex(/^(E[A-Z0-9_]+|TS\d{4,5})$/, "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X or TS2322")
     .optional(),
   /** Messages exactly as the runtime prints them, with `{placeholders}`. */
   messages: z
