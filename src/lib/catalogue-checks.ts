@@ -1,4 +1,5 @@
 import type { EntryData } from "../schema/entry.ts";
+import { bareClassName, type PythonHierarchy } from "./python-hierarchy.ts";
 import { isCanonicalSlug, parseEntryId, type EntryIdentity, type Language } from "./urls.ts";
 
 /** What the cross-entry checks need to know about one entry. */
@@ -24,12 +25,14 @@ function identityOf(data: EntryData): EntryIdentity {
 /**
  * Checks what a per-file schema cannot: that each slug follows the URL
  * rules, that related entries and errno names exist, that each entry gives
- * its own language's version range, and that no two entries claim one name
- * or alias. Returns every problem, each starting with the file it is in.
+ * its own language's version range, that a Python entry's class and parent
+ * agree with Python's hierarchy (when given), and that no two entries claim
+ * one name or alias. Returns every problem, each starting with its file.
  */
 export function catalogueProblems(
   entries: readonly CheckedEntry[],
   errnoNames: ReadonlySet<string>,
+  python?: PythonHierarchy,
 ): string[] {
   const problems: string[] = [];
   const ids = new Set(entries.map((entry) => entry.id));
@@ -53,6 +56,23 @@ export function catalogueProblems(
     }
     if (!data.versions[language]) {
       say("versions", `give the ${language} versions the entry applies to`);
+    }
+    if (language === "python" && python) {
+      const className = python.resolve(data.kind === "exception" ? data.title : (data.parent ?? ""));
+      if (!className) {
+        say(
+          data.kind === "exception" ? "title" : "parent",
+          `"${data.kind === "exception" ? data.title : data.parent}" is not in content/python-exceptions.yaml`,
+        );
+      } else if (data.kind === "exception") {
+        const parent = python.parentOf(className);
+        if (parent && data.parent !== bareClassName(parent)) {
+          say(
+            "parent",
+            `Python's ${data.title} derives from ${bareClassName(parent)}, not ${data.parent ?? "nothing"}`,
+          );
+        }
+      }
     }
     for (const related of data.related) {
       if (related === id) say("related", "an entry cannot be related to itself");

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import type { Category } from "../schema/entry.ts";
 import { catalogueProblems } from "./catalogue-checks.ts";
+import { pythonHierarchy } from "./python-hierarchy.ts";
 import { entryUrl, errnoUrl, LANGUAGES, parseEntryId, type Language } from "./urls.ts";
 
 /** An entry with the facts derived from where its file lives. */
@@ -26,7 +27,10 @@ export interface Catalogue {
   errno: Errno[];
   entry(id: string): Entry;
   errnoByName(name: string): Errno;
-  /** Entries whose front matter names this errno. */
+  /**
+   * Entries for this errno: those whose front matter names it, the Python
+   * class the errno table maps it to, and the Node.js page for its code.
+   */
   entriesForErrno(name: string): Entry[];
   entriesOf(language: Language): Entry[];
 }
@@ -51,6 +55,7 @@ async function build(): Promise<Catalogue> {
   const problems = catalogueProblems(
     sources.map((source) => ({ id: source.id, filePath: source.filePath ?? source.id, data: source.data })),
     errnoNames,
+    pythonHierarchy(),
   );
   if (problems.length > 0) {
     throw new Error(`errdex: ${problems.length} problem(s) in content:\n  ${problems.join("\n  ")}`);
@@ -82,7 +87,15 @@ async function build(): Promise<Catalogue> {
       return found;
     },
     entriesForErrno(name) {
-      return entries.filter((entry) => entry.data.errno.includes(name));
+      const pythonClass = errnoByName.get(name)?.data.python ?? "OSError";
+      return entries.filter(
+        (entry) =>
+          entry.data.errno.includes(name) ||
+          (entry.language === "python" &&
+            entry.data.kind === "exception" &&
+            entry.data.title === pythonClass) ||
+          (entry.language === "node" && entry.data.code === name),
+      );
     },
     entriesOf(language) {
       return entries.filter((entry) => entry.language === language);

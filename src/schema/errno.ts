@@ -14,16 +14,21 @@ export const errnoSchema = z.strictObject({
   /** The number on macOS, or null where macOS does not define the name. */
   macos: z.number().int().positive().nullable(),
   /**
-   * The Windows number: the Winsock `WSAE…` code where one exists, the C
-   * runtime's `errno.h` number otherwise, or null where Windows has none.
+   * Windows: the Winsock `WSAE…` code and/or the C runtime's `errno.h`
+   * number; null where Windows has neither.
    */
   windows: z
     .strictObject({
-      number: z.number().int().positive(),
-      symbol: z.string().regex(/^(WSAE|E)[A-Z0-9]+$/),
-      source: z.enum(["winsock", "crt"]),
+      winsock: z.number().int().min(10000).optional(),
+      crt: z.number().int().positive().optional(),
     })
+    .refine((w) => w.winsock !== undefined || w.crt !== undefined, "give winsock, crt or both (or null)")
     .nullable(),
+  /** The OSError subclass Python raises for this errno, where it is not plain OSError. */
+  python: z
+    .string()
+    .regex(/^[A-Z]\w+Error$/)
+    .optional(),
 });
 
 export type ErrnoData = z.infer<typeof errnoSchema>;

@@ -37,10 +37,9 @@ test("an entry page reads header, six sections in order, breadcrumbs, related an
   await expect(crumbs.locator('[aria-current="page"]')).toHaveText("ConnectionRefusedError");
 
   const aside = page.getByRole("complementary", { name: "About this error" });
-  await expect(aside.getByRole("link", { name: "ConnectionError" })).toHaveAttribute(
-    "href",
-    "/python/connection-error/",
-  );
+  await expect(
+    aside.getByRole("region", { name: "Related" }).getByRole("link", { name: "ConnectionError" }),
+  ).toHaveAttribute("href", "/python/connection-error/");
   await expect(aside.getByRole("link", { name: "ECONNREFUSED" }).first()).toHaveAttribute(
     "href",
     errnoUrl("ECONNREFUSED"),
@@ -51,6 +50,29 @@ test("an entry page reads header, six sections in order, breadcrumbs, related an
   for (const href of await sources.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
     expect(href).toMatch(/^https:\/\/(docs\.python\.org|man7\.org)\//);
   }
+});
+
+test("a Python page shows its class's ancestry up to BaseException, and its subclasses", async ({ page }) => {
+  await page.goto(PAGE);
+  const tree = page.getByRole("region", { name: "Class hierarchy" });
+  await expect(tree.locator(".ancestry li")).toHaveText([
+    "BaseException",
+    "Exception",
+    "OSError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+  ]);
+  await expect(tree.getByRole("link", { name: "ConnectionError" })).toHaveAttribute(
+    "href",
+    "/python/connection-error/",
+  );
+  await page.goto(entryUrl("python", "connection-error"));
+  await expect(page.getByRole("region", { name: "Class hierarchy" }).locator(".subclasses li")).toHaveText([
+    "BrokenPipeError",
+    "ConnectionAbortedError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+  ]);
 });
 
 test("a section link lands on its section", async ({ page }) => {

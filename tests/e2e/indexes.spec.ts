@@ -27,11 +27,32 @@ for (const language of LANGUAGES) {
       }
     }
     const { url, title } = EXPECTED[language];
-    await page.getByRole("link", { name: title, exact: true }).click();
+    await page.locator("section.category").getByRole("link", { name: title, exact: true }).click();
     await expect(page).toHaveURL(url);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   });
 }
+
+test("/python/ shows Python's whole exception tree, linking the classes that have pages", async ({
+  page,
+}) => {
+  await page.goto(languageIndexUrl("python"));
+  const tree = page.getByRole("region", { name: "The exception hierarchy" });
+  await expect(tree.locator("li").first()).toContainText("BaseException");
+  // KeyError sits under LookupError under Exception.
+  const keyError = tree
+    .locator("li", { has: page.getByRole("link", { name: "KeyError", exact: true }) })
+    .last();
+  await expect(keyError).toHaveCount(1);
+  const ancestors = await keyError.evaluate((li) => {
+    const names: string[] = [];
+    for (let at = li.parentElement?.closest("li"); at; at = at.parentElement?.closest("li")) {
+      names.push(at.querySelector(":scope > code, :scope > a > code")?.textContent ?? "");
+    }
+    return names;
+  });
+  expect(ancestors).toEqual(["LookupError", "Exception", "BaseException"]);
+});
 
 test("the home page lists every language and the errno table", async ({ page }) => {
   await page.goto("/");
@@ -57,9 +78,28 @@ test("/errno/ lists names with numbers on each system and the errors that carry 
     "Connection refused",
     "111",
     "61",
-    "10061 WSAECONNREFUSED",
+    "10061 (WSAECONNREFUSED) · CRT 107",
+    "ConnectionRefusedError",
     /ConnectionRefusedError.*ECONNREFUSED|ECONNREFUSED.*ConnectionRefusedError/,
   ]);
+});
+
+test("/errno/ sorts by any column from the keyboard", async ({ page }) => {
+  await page.goto("/errno/");
+  const linuxNumbers = () =>
+    page
+      .locator("tbody tr td:nth-of-type(2)")
+      .evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
+  const linux = page.getByRole("button", { name: "Linux" });
+  await linux.focus();
+  await page.keyboard.press("Enter");
+  const ascending = await linuxNumbers();
+  expect(ascending.slice(0, 3)).toEqual([1, 2, 3]);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+  await expect(page.locator("th", { has: linux })).toHaveAttribute("aria-sort", "ascending");
+  await page.keyboard.press("Enter");
+  expect((await linuxNumbers())[0]).toBe(133);
+  await expect(page.locator("th", { has: linux })).toHaveAttribute("aria-sort", "descending");
 });
 
 test("/errno/econnrefused/ gives the meaning, the numbers and the pages that raise it", async ({ page }) => {

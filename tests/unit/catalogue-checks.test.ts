@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { catalogueProblems, type CheckedEntry } from "../../src/lib/catalogue-checks.ts";
 import { entrySchema } from "../../src/schema/entry.ts";
+import { pythonHierarchy } from "../../src/lib/python-hierarchy.ts";
 
 function entry(id: string, overrides: Record<string, unknown>): CheckedEntry {
   const data = entrySchema.parse({
@@ -81,4 +82,30 @@ test("an entry must give its own language's versions", () => {
     errno,
   );
   assert.match(problems.join(), /versions: give the python versions/);
+});
+
+test("a Python entry's parent must be its class's parent in Python's hierarchy", () => {
+  const wrongParent = entry("python/key-error", {
+    title: "KeyError",
+    kind: "exception",
+    parent: "Exception",
+  });
+  assert.deepEqual(catalogueProblems([wrongParent], errno, pythonHierarchy()), [
+    "content/errors/python/key-error.mdx: parent: Python's KeyError derives from LookupError, not Exception",
+  ]);
+  const unknown = entry("python/key-errors", {
+    title: "KeyErrors",
+    kind: "exception",
+    parent: "LookupError",
+  });
+  assert.match(
+    catalogueProblems([unknown], errno, pythonHierarchy()).join(),
+    /title: "KeyErrors" is not in content\/python-exceptions\.yaml/,
+  );
+  const right = entry("python/json-decode-error", {
+    title: "JSONDecodeError",
+    kind: "exception",
+    parent: "ValueError",
+  });
+  assert.deepEqual(catalogueProblems([right], errno, pythonHierarchy()), []);
 });

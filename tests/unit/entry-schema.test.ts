@@ -82,19 +82,19 @@ test("message templates need named placeholders and versions need a range", () =
   assert.deepEqual(failingPaths({ ...valid, versions: {} }), ["versions"]);
 });
 
-test("errno rows need numbers and a known Windows source", () => {
+test("errno rows need positive numbers and Windows numbers of the right kind", () => {
   const row = {
     message: "Connection refused",
     meaning: "Nothing was listening on the port the connection was made to.",
     linux: 111,
     macos: 61,
-    windows: { number: 10061, symbol: "WSAECONNREFUSED", source: "winsock" },
+    windows: { winsock: 10061, crt: 107 },
+    python: "ConnectionRefusedError",
   };
   assert.ok(errnoSchema.safeParse(row).success);
   assert.ok(errnoSchema.safeParse({ ...row, macos: null, windows: null }).success);
   assert.equal(errnoSchema.safeParse({ ...row, linux: -111 }).success, false);
-  assert.equal(
-    errnoSchema.safeParse({ ...row, windows: { ...row.windows, source: "posix" } }).success,
-    false,
-  );
+  assert.equal(errnoSchema.safeParse({ ...row, windows: {} }).success, false);
+  assert.equal(errnoSchema.safeParse({ ...row, windows: { winsock: 61 } }).success, false);
+  assert.equal(errnoSchema.safeParse({ ...row, python: "connection refused" }).success, false);
 });

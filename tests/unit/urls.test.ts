@@ -49,7 +49,10 @@ test("a slug is canonical only when it follows the rule for its identity", () =>
   assert.ok(isCanonicalSlug("cannot-read-properties-of-undefined", message));
   assert.ok(!isCanonicalSlug("cannot-read-prop", message));
   assert.ok(!isCanonicalSlug("read-properties-of-undefined", message));
-  const json = { kind: "message", message: `Unexpected token '{token}', "{text}" is not valid JSON` } as const;
+  const json = {
+    kind: "message",
+    message: `Unexpected token '{token}', "{text}" is not valid JSON`,
+  } as const;
   assert.ok(isCanonicalSlug("unexpected-token-json", json));
   assert.ok(!isCanonicalSlug("json-unexpected-token", json));
 });

@@ -1,0 +1,72 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { pythonHierarchy } from "../../src/lib/python-hierarchy.ts";
+
+/** The site's Python hierarchy must be the running interpreter's. */
+
+const hierarchy = pythonHierarchy();
+const probe = spawnSync(
+  "python3",
+  [
+    "-c",
+    `import builtins, importlib, json, sys
+names = json.loads(sys.argv[1])
+def find(name):
+    module, _, cls = name.rpartition(".")
+    return getattr(importlib.import_module(module or "builtins"), cls)
+def qual(c):
+    if c.__module__ == "builtins": return c.__name__
+    return ("json" if c.__module__.startswith("json") else c.__module__) + "." + c.__name__
+out = {"classes": {}, "builtins": sorted({c.__name__ for c in vars(builtins).values()
+       if isinstance(c, type) and issubclass(c, BaseException) and vars(builtins)[c.__name__] is c})}
+for name in names:
+    c = find(name)
+    out["classes"][name] = {"mro": [qual(k) for k in c.__mro__ if issubclass(k, BaseException)],
+                            "base": qual(c.__bases__[0]) if c is not BaseException else None,
+                            "bases": len(c.__bases__)}
+print(json.dumps(out))`,
+    JSON.stringify(hierarchy.classes),
+  ],
+  { encoding: "utf8" },
+);
+
+const python = JSON.parse(probe.stdout || "{}") as {
+  classes: Record<string, { mro: string[]; base: string | null; bases: number }>;
+  builtins: string[];
+};
+
+test("every built-in exception class is in the hierarchy", () => {
+  assert.equal(probe.status, 0, probe.stderr);
+  const missing = python.builtins.filter((name) => !hierarchy.classes.includes(name));
+  assert.deepEqual(missing, []);
+});
+
+test("each class's ancestry is the interpreter's __mro__", () => {
+  for (const name of hierarchy.classes) {
+    const real = python.classes[name];
+    assert.ok(real, `${name} not found in Python`);
+    assert.equal(hierarchy.parentOf(name), real.base, `${name}'s parent`);
+    // With several bases (ExceptionGroup), the MRO interleaves them; the
+    // first base is what the site shows.
+    if (real.bases === 1)
+      assert.deepEqual(hierarchy.ancestry(name).reverse(), real.mro, `${name}'s ancestry`);
+  }
+});
+
+test("ancestry runs from BaseException down, subclasses are listed", () => {
+  assert.deepEqual(hierarchy.ancestry("ConnectionRefusedError"), [
+    "BaseException",
+    "Exception",
+    "OSError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+  ]);
+  assert.deepEqual(hierarchy.childrenOf("ConnectionError"), [
+    "BrokenPipeError",
+    "ConnectionAbortedError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+  ]);
+  assert.equal(hierarchy.resolve("JSONDecodeError"), "json.JSONDecodeError");
+});
