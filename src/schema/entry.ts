@@ -100,10 +100,8 @@ export const entrySchema = z.strictObject({
   /** Messages exactly as the runtime prints them, with `{placeholders}`. */
   messages: z
     .array(
-      z
-        .string()
-        .min(1)
-        .refine((m) => !/\{\s*\}/.test(m), "name each placeholder, like {path}"),
+      // "" stands for an error printed with no message at all (KeyboardInterrupt).
+      z.string().refine((m) => !/\{\s*\}/.test(m), "name each placeholder, like {path}"),
     )
     .min(1, "list at least one message template"),
   /** Other spellings people type for this error. */

@@ -7,6 +7,7 @@
  *   npm run verify -- --update         re-record outputs
  *   npm run verify -- content/errors/python/key-error.mdx   only these files
  *   npm run verify -- --root tests/fixtures/verify           another content tree
+ *   npm run verify -- --no-isolation   run where no network namespace can be made
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, arch } from "node:os";
@@ -27,6 +28,7 @@ const { values, positionals } = parseArgs({
     root: { type: "string", default: "." },
     jobs: { type: "string", default: String(Math.max(1, availableParallelism())) },
     timeout: { type: "string", default: "15" },
+    "no-isolation": { type: "boolean", default: false },
   },
 });
 
@@ -102,6 +104,16 @@ for (const file of entryFiles()) {
 if (readErrors.length > 0) {
   console.error(
     `verify: cannot read ${readErrors.length} entr${readErrors.length === 1 ? "y" : "ies"}:\n  ${readErrors.join("\n  ")}`,
+  );
+  process.exit(1);
+}
+
+// Snippets may only reach loopback; without a private network namespace
+// they could reach anything, so refuse unless told otherwise.
+if (networkIsolation() === "none" && !values["no-isolation"]) {
+  console.error(
+    "verify: cannot isolate snippets from the network here (`unshare -n` needs root, `unshare -rn` user namespaces, and `ip` from iproute2).\n" +
+      "  Install iproute2 or run as root; or pass --no-isolation to run snippets on this machine's network anyway.",
   );
   process.exit(1);
 }
@@ -206,7 +218,7 @@ const byKind = [...counts]
 console.log(`\n${entries.length} entries; snippets: ${byKind}`);
 console.log(
   `verified with Python ${verifiedWith.python}, Node.js ${verifiedWith.node}, TypeScript ${verifiedWith.typescript} on ${verifiedWith.os}; ` +
-    `${jobs} at a time, network: ${networkIsolation() === "network-namespace" ? "loopback only (own namespace)" : "NOT isolated (needs root for unshare -n)"}; ${seconds} s`,
+    `${jobs} at a time, network: ${networkIsolation() === "none" ? "NOT isolated (--no-isolation)" : "loopback only (own namespace)"}; ${seconds} s`,
 );
 if (values.update)
   console.log(

@@ -71,7 +71,15 @@ export function readEntry(file: string, root: string): VerifiedEntry {
   const tree = mdxToMdast(readFileSync(file, "utf8"), { features: { frontmatter: true } }) as MdastNode;
   const frontMatter = tree.children?.find((node) => node.type === "yaml");
   if (!frontMatter?.value) throw new Error(`${relative}: no front matter`);
-  const parsed = entrySchema.safeParse(loadYaml(frontMatter.value));
+  let yaml: unknown;
+  try {
+    yaml = loadYaml(frontMatter.value);
+  } catch (error) {
+    throw new Error(
+      `${relative}: front matter is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
+    );
+  }
+  const parsed = entrySchema.safeParse(yaml);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`${relative}: ${fields.join("; ")}`);

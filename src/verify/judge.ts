@@ -65,7 +65,7 @@ async function judgePython(entry: VerifiedEntry, snippet: Snippet, context: Judg
     const className = raised?.className.split(".").pop();
     if (!raised || className !== expectedClass) {
       problems.push(`expected it to fail with ${expectedClass}, got ${got}`);
-    } else if (snippet.role === "repro" && !matchingTemplate(raised.message, data.messages)) {
+    } else if (snippet.role === "repro" && matchingTemplate(raised.message, data.messages) === undefined) {
       problems.push(
         `${raised.className} message matches none of the entry's templates:\n    got:      ${raised.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
       );
@@ -92,7 +92,7 @@ async function judgeTypeScript(
     if (others.length > 0)
       problems.push(`expected only ${data.code}, got:\n${quoteList(others.map((d) => d.text))}`);
     const first = diagnostics.find((d) => d.code === wanted);
-    if (first && !matchingTemplate(first.message, data.messages)) {
+    if (first && matchingTemplate(first.message, data.messages) === undefined) {
       problems.push(
         `${data.code} message matches none of the entry's templates:\n    got:      ${first.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
       );
@@ -133,7 +133,7 @@ async function judgeTypeScript(
         problems.push(`expected error.code ${data.code}, got ${got}`);
       if (data.kind === "message" && thrown.name !== data.parent)
         problems.push(`expected a ${data.parent}, got ${got}`);
-      if (!matchingTemplate(thrown.message, data.messages)) {
+      if (matchingTemplate(thrown.message, data.messages) === undefined) {
         problems.push(
           `error message matches none of the entry's templates:\n    got:      ${thrown.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
         );

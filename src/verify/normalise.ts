@@ -38,7 +38,7 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
       .replace(/^Node\.js v\d+\.\d+\.\d+$/gm, "Node.js <version>")
       // Ports: host:port pairs, Node's `port: 41455` and Python's ('127.0.0.1', 41455).
       .replace(
-        new RegExp(String.raw`\b(127\.0\.0\.1|localhost|\[::1\]|::1):${EPHEMERAL_PORT}\b`, "g"),
+        new RegExp(String.raw`(127\.0\.0\.1|0\.0\.0\.0|localhost|\[::1?\]|::1?):${EPHEMERAL_PORT}\b`, "g"),
         "$1:<port>",
       )
       .replace(new RegExp(String.raw`\bport: ${EPHEMERAL_PORT}\b`, "g"), "port: <port>")

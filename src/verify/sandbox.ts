@@ -28,17 +28,27 @@ export interface RunResult {
   scratchDir: string;
 }
 
-/** How snippets are kept off the network on this machine. */
-export type Isolation = "network-namespace" | "none";
+/**
+ * How snippets are kept off the network: a network namespace of their own
+ * with only loopback, made with `unshare -n` as root or `unshare -rn` (a user
+ * namespace) otherwise; "none" where the kernel allows neither.
+ */
+export type Isolation = "root-namespace" | "user-namespace" | "none";
+
+const UNSHARE: Record<Exclude<Isolation, "none">, string[]> = {
+  "root-namespace": ["-n"],
+  "user-namespace": ["-r", "-n"],
+};
 
 let isolation: Isolation | undefined;
 
-/** Whether `unshare -n` with a loopback interface works here (it needs root). */
 export function networkIsolation(): Isolation {
   isolation ??=
-    spawnSync("unshare", ["-n", "sh", "-c", "ip link set lo up"], { stdio: "ignore" }).status === 0
-      ? "network-namespace"
-      : "none";
+    (Object.keys(UNSHARE) as Exclude<Isolation, "none">[]).find(
+      (kind) =>
+        spawnSync("unshare", [...UNSHARE[kind], "sh", "-c", "ip link set lo up"], { stdio: "ignore" })
+          .status === 0,
+    ) ?? "none";
   return isolation;
 }
 
@@ -68,13 +78,21 @@ export function runInSandbox(request: RunRequest): Promise<RunResult> {
     PYTHONUNBUFFERED: "1",
     ...request.env,
   };
+  const kind = networkIsolation();
   const [command, args] =
-    networkIsolation() === "network-namespace"
-      ? [
+    kind === "none"
+      ? [request.command, request.args]
+      : [
           "unshare",
-          ["-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', request.command, ...request.args],
-        ]
-      : [request.command, request.args];
+          [
+            ...UNSHARE[kind],
+            "sh",
+            "-c",
+            'ip link set lo up && exec "$0" "$@"',
+            request.command,
+            ...request.args,
+          ],
+        ];
 
   // One file for both streams keeps their lines in the order they were written.
   const outputFile = path.join(scratchDir, ".output");

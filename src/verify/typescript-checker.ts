@@ -52,8 +52,27 @@ function render(diagnostic: ts.Diagnostic): Diagnostic {
   };
 }
 
+/**
+ * A snippet that declares globals (`declare global`, `declare module`) would
+ * change how every other snippet in a shared program type-checks, so it gets
+ * a program of its own; the rest share one (one compiler start-up).
+ */
+const DECLARES_GLOBALS = /\bdeclare\s+(global\b|module\s+["'])/;
+
 /** Type-checks each snippet; returns its diagnostics by snippet key. */
 export function typeCheck(snippets: ReadonlyMap<string, string>): Map<string, Diagnostic[]> {
+  const shared = new Map<string, string>();
+  const results = new Map<string, Diagnostic[]>();
+  for (const [key, code] of snippets) {
+    if (DECLARES_GLOBALS.test(code)) checkTogether(new Map([[key, code]]), results);
+    else shared.set(key, code);
+  }
+  checkTogether(shared, results);
+  return results;
+}
+
+function checkTogether(snippets: ReadonlyMap<string, string>, results: Map<string, Diagnostic[]>): void {
+  if (snippets.size === 0) return;
   const scratch = makeScratch();
   try {
     writeFileSync(path.join(scratch, "package.json"), '{ "type": "module" }\n');
@@ -67,13 +86,11 @@ export function typeCheck(snippets: ReadonlyMap<string, string>): Map<string, Di
       fileOf.set(key, file);
     }
     const program = ts.createProgram([...fileOf.values()], COMPILER_OPTIONS);
-    const results = new Map<string, Diagnostic[]>();
     for (const [key, file] of fileOf) {
       const source = program.getSourceFile(file);
       const diagnostics = source ? ts.getPreEmitDiagnostics(program, source) : [];
       results.set(key, diagnostics.map(render));
     }
-    return results;
   } finally {
     removeScratch(scratch);
   }

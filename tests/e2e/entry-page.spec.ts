@@ -75,6 +75,15 @@ test("a Python page shows its class's ancestry up to BaseException, and its subc
   ]);
 });
 
+test("a Node.js system-error page gives the negative errno that error.errno carries", async ({ page }) => {
+  await page.goto(entryUrl("node", "econnrefused"));
+  const facts = page.locator(".entry-header .facts");
+  await expect(facts.locator("dt", { hasText: "error.errno" }).locator("+ dd")).toHaveText(
+    "-111 on Linux, -61 on macOS",
+  );
+  await expect(facts.locator('dt:text-is("Code") + dd')).toHaveText("ECONNREFUSED");
+});
+
 test("a section link lands on its section", async ({ page }) => {
   await page.goto(`${PAGE}#fix`);
   await expect(page.locator("h2#fix")).toBeInViewport();

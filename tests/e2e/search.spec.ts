@@ -5,6 +5,9 @@ import { entryUrl, errnoUrl, searchUrl } from "../../src/lib/urls.ts";
 const QUERIES: { query: string; expected: string[] }[] = [
   { query: "ECONNREFUSED", expected: [errnoUrl("ECONNREFUSED"), entryUrl("node", "econnrefused")] },
   { query: "111", expected: [errnoUrl("ECONNREFUSED")] },
+  { query: "-111", expected: [errnoUrl("ECONNREFUSED")] },
+  { query: "[Errno 111]", expected: [errnoUrl("ECONNREFUSED")] },
+  { query: "errno 111", expected: [errnoUrl("ECONNREFUSED")] },
   { query: "Connection refused", expected: [entryUrl("python", "connection-refused-error")] },
 ];
 
@@ -27,7 +30,9 @@ for (const { query, expected } of QUERIES) {
     for (const url of expected) {
       expect(links.slice(0, 3), `${url} in the top 3 for "${query}"`).toContain(url);
     }
-    await expect(page.getByRole("main").getByRole("searchbox")).toHaveValue(query);
+    await expect(
+      page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" }),
+    ).toHaveValue(query);
   });
 }
 
@@ -54,4 +59,91 @@ test("a hostile query is shown as text and never run", async ({ page }) => {
   await expect(page.getByRole("status")).toContainText(hostile);
   expect(await page.evaluate(() => "__pwned" in window)).toBe(false);
   expect(await page.locator("main img").count()).toBe(0);
+});
+
+test("a pasted traceback, stack trace or tsc line finds its page first, as you type", async ({ page }) => {
+  await page.goto(searchUrl());
+  const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });
+  const cases: [string, string][] = [
+    [
+      'Traceback (most recent call last):\n  File "/srv/app/db.py", line 9, in <module>\n    sock = socket.create_connection(("db", 5432))\nConnectionRefusedError: [Errno 111] Connection refused',
+      entryUrl("python", "connection-refused-error"),
+    ],
+    [
+      "node:events:497\n      throw er; // Unhandled 'error' event\n      ^\n\nError: connect ECONNREFUSED 127.0.0.1:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1637:16) {\n  errno: -111,\n  code: 'ECONNREFUSED',\n  syscall: 'connect'\n}",
+      entryUrl("node", "econnrefused"),
+    ],
+    [
+      "src/server.ts(12,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+      entryUrl("typescript", "ts2322"),
+    ],
+    ["WinError 10061", errnoUrl("ECONNREFUSED")],
+  ];
+  for (const [pasted, expected] of cases) {
+    await box.fill(pasted);
+    await expect(page.locator("[data-search-results] a").first()).toHaveAttribute("href", expected);
+    expect(new URL(page.url()).searchParams.get("q")).toBe(pasted);
+  }
+});
+
+test("`/` focuses the search box and arrow keys move through the results", async ({ page }) => {
+  await page.goto(entryUrl("python", "key-error"));
+  await page.keyboard.press("/");
+  await expect(page.getByRole("banner").getByRole("searchbox")).toBeFocused();
+  await page.goto(searchUrl("ECONNREFUSED"));
+  await resultLinks(page);
+  await page.keyboard.press("/");
+  const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });
+  await expect(box).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  const links = page.locator("[data-search-results] a");
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(box).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  const href = await links.nth(0).getAttribute("href");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(href ?? "");
+});
+
+test("a 20 KB paste with control characters is searched by its identifying line and shown as text", async ({
+  page,
+}) => {
+  const noise = `  File "/srv/app/x.py", line 1, in <module>\u0000\u001b[31m\n`.repeat(400);
+  const pasted = `Traceback (most recent call last):\n${noise}KeyError: 'customer'`;
+  expect(pasted.length).toBeGreaterThan(20_000);
+  await page.goto(searchUrl());
+  await page
+    .getByRole("main")
+    .getByRole("textbox", { name: "Message, traceback, errno or code" })
+    .fill(pasted);
+  await expect(page.locator("[data-search-results] a").first()).toHaveAttribute(
+    "href",
+    entryUrl("python", "key-error"),
+  );
+});
+
+test("pasting a multi-line traceback into the header box searches it whole", async ({ page }) => {
+  await page.goto(entryUrl("node", "enoent"));
+  const traceback =
+    "Traceback (most recent call last):\n  File \"app.py\", line 2, in <module>\nKeyError: 'customer'";
+  await page
+    .getByRole("banner")
+    .getByRole("searchbox")
+    .evaluate((box, text) => {
+      const data = new DataTransfer();
+      data.setData("text", text);
+      box.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, traceback);
+  await expect(page).toHaveURL(/\/search\/\?q=/);
+  expect(new URL(page.url()).searchParams.get("q")).toBe(traceback);
+  await expect(page.locator("[data-search-results] a").first()).toHaveAttribute(
+    "href",
+    entryUrl("python", "key-error"),
+  );
 });

@@ -1,0 +1,28 @@
+/**
+ * The search box on every page: `/` focuses it (unless the reader is
+ * already typing somewhere), and a multi-line paste (a traceback, a stack
+ * trace) goes straight to the search page whole, because a one-line input
+ * would drop its line breaks.
+ */
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+  const box =
+    document.querySelector<HTMLInputElement | HTMLTextAreaElement>("main [name=q]") ??
+    document.querySelector<HTMLInputElement>("#site-search");
+  if (!box) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});
+
+for (const box of document.querySelectorAll<HTMLInputElement>("input[type=search][name=q]")) {
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text") ?? "";
+    if (!text.includes("\n")) return;
+    event.preventDefault();
+    const action = box.form?.getAttribute("action") ?? "/search/";
+    location.assign(`${action}?q=${encodeURIComponent(text)}`);
+  });
+}

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { EntryRecording } from "../../src/lib/recordings.ts";
+import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
+import { entryUrl, isLanguage, searchUrl } from "../../src/lib/urls.ts";
+
+/**
+ * The search corpus: what real Python, Node.js and tsc runs printed for
+ * every entry's `repro` snippet, as `npm run verify` recorded it (never typed
+ * by hand). Pasted whole into the search page, each must bring its own entry
+ * into the first three results; the figures by input form are printed.
+ */
+
+interface Case {
+  url: string;
+  output: string;
+  form: string;
+}
+
+const cases: Case[] = [];
+for (const language of readdirSync("content/errors")) {
+  if (!isLanguage(language)) continue;
+  for (const name of readdirSync(path.join("content/errors", language))) {
+    if (!name.endsWith(".verified.json")) continue;
+    const recording = JSON.parse(
+      readFileSync(path.join("content/errors", language, name), "utf8"),
+    ) as EntryRecording;
+    for (const snippet of recording.snippets) {
+      if (snippet.role !== "repro" || !snippet.output) continue;
+      const output = snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432");
+      cases.push({
+        url: entryUrl(language, name.replace(".verified.json", "")),
+        output,
+        form: reduceQuery(output).form,
+      });
+    }
+  }
+}
+
+test("every recorded repro output, pasted whole, finds its entry in the top three", async ({ page }) => {
+  test.setTimeout(10 * 60_000);
+  expect(cases.length).toBeGreaterThan(100);
+  await page.goto(searchUrl());
+  const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });
+  const results = page.locator("[data-search-results]");
+  const tally = new Map<string, { n: number; top1: number; top3: number }>();
+  const misses: string[] = [];
+  for (const { url, output, form } of cases) {
+    await box.fill(output);
+    await expect(results).toHaveAttribute("data-ready", "");
+    const links = await results
+      .locator("a")
+      .evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute("href")));
+    const row = tally.get(form) ?? { n: 0, top1: 0, top3: 0 };
+    row.n++;
+    if (links[0] === url) row.top1++;
+    if (links.includes(url)) row.top3++;
+    else
+      misses.push(
+        `${url} not in top 3 (${links.join(", ")}) for:\n${output.split("\n").slice(-3).join("\n")}`,
+      );
+    tally.set(form, row);
+  }
+  for (const [form, { n, top1, top3 }] of tally) {
+    console.log(`search corpus ${form}: ${n} outputs, top-1 ${top1}/${n}, top-3 ${top3}/${n}`);
+  }
+  expect(misses).toEqual([]);
+});
