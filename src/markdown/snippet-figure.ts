@@ -70,6 +70,10 @@ export function snippetFigureTransformer(): ShikiTransformer {
     pre(pre) {
       const role = snippetRoleFromMeta(this.options.meta?.__raw);
       if (role) pre.properties["data-role"] = role;
+      // Readers search with what their program printed, not with our example
+      // code: indexing snippet sources made one-letter variables match
+      // nonsense queries and grew the index. Recorded outputs stay indexed.
+      pre.properties["data-pagefind-ignore"] = "";
     },
     root(root) {
       const pre = root.children.find((child): child is Element => child.type === "element");

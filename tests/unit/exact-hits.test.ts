@@ -54,6 +54,18 @@ const lookup: SearchLookup = {
       className: "TypeError",
       templates: ["Cannot read properties of null (reading '{property}')"],
     }),
+    entry("/python/value-error/", {
+      title: "ValueError",
+      className: "ValueError",
+      names: ["valueerror"],
+      templates: ["invalid literal for int() with base 10: {value}"],
+    }),
+    entry("/python/invalid-literal-for-int/", {
+      title: "invalid literal for int()",
+      kind: "message",
+      className: "ValueError",
+      templates: ["invalid literal for int() with base {base}: {value}"],
+    }),
     entry("/typescript/ts2345/", {
       title: "TS2345",
       language: "TypeScript",
@@ -133,5 +145,12 @@ test("the most specific template wins over a generic one", () => {
   assert.deepEqual(urls("[Errno 111] Connection refused").slice(0, 2), [
     "/python/connection-refused-error/",
     "/python/os-error/",
+  ]);
+});
+
+test("a message entry comes before its class page, even when the class page quotes more of it", () => {
+  assert.deepEqual(urls("ValueError: invalid literal for int() with base 10: '3.0'"), [
+    "/python/invalid-literal-for-int/",
+    "/python/value-error/",
   ]);
 });

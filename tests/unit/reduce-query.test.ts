@@ -134,3 +134,13 @@ test("a traceback flattened onto one line still yields its final exception", () 
   assert.equal(reduceQuery(flat).className, "KeyError");
   assert.equal(reduceQuery(flat).message, "'k'");
 });
+
+test("a paste longer than the limit keeps its head and its tail", () => {
+  const frames = `  File "/srv/app/x.py", line 1, in <module>\n`.repeat(1_000);
+  const traceback = `Traceback (most recent call last):\n${frames}KeyError: 'customer'`;
+  assert.ok(traceback.length > 40_000);
+  assert.equal(reduceQuery(traceback).className, "KeyError");
+  const stack = `Error: connect ECONNREFUSED 127.0.0.1:5432\n${"    at f (/srv/app/x.js:1:1)\n".repeat(2_000)}`;
+  assert.ok(stack.length > 40_000);
+  assert.equal(reduceQuery(stack).message, "connect ECONNREFUSED 127.0.0.1:5432");
+});

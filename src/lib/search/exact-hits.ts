@@ -146,6 +146,14 @@ export function exactHits(lookup: SearchLookup, query: ReducedQuery): ExactHit[]
     const ranked = byPreference(matching).sort(
       (a, b) => fixedText(b) - fixedText(a) || Number(b.kind === "message") - Number(a.kind === "message"),
     );
+    // A message entry answers more precisely than its own class page, even
+    // when the class page lists the message with more fixed text.
+    for (const entry of [...ranked]) {
+      if (entry.kind !== "message") continue;
+      const parentAt = ranked.findIndex((e) => e.kind === "exception" && e.title === entry.className);
+      const at = ranked.indexOf(entry);
+      if (parentAt !== -1 && parentAt < at) ranked.splice(parentAt, 0, ...ranked.splice(at, 1));
+    }
     for (const entry of ranked) add(entryHit(entry, "message matches"));
   }
   if (query.className) {

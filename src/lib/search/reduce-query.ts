@@ -22,8 +22,13 @@ export interface ReducedQuery {
   text: string;
 }
 
-/** Past this many characters a paste is cut: only its identifying lines matter. */
+/**
+ * Past this many characters a paste is cut: only its identifying lines
+ * matter. The head is kept for Node.js (the error comes first) and the tail
+ * for Python (the final exception comes last).
+ */
 export const MAX_QUERY_LENGTH = 20_000;
+const KEPT_HEAD = 4_000;
 
 // Control characters (other than tab and newline) are never meaningful in an error.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -53,7 +58,11 @@ function firstMatch(lines: readonly string[], pattern: RegExp): RegExpExecArray 
 }
 
 function clean(input: string): string {
-  return input.slice(0, MAX_QUERY_LENGTH).replace(/\r\n?/g, "\n").replace(CONTROL, " ");
+  const kept =
+    input.length <= MAX_QUERY_LENGTH
+      ? input
+      : `${input.slice(0, KEPT_HEAD)}\n${input.slice(input.length - (MAX_QUERY_LENGTH - KEPT_HEAD))}`;
+  return kept.replace(/\r\n?/g, "\n").replace(CONTROL, " ");
 }
 
 /** Reduces a pasted error to what identifies it. */
