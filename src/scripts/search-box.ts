@@ -1,8 +1,9 @@
 /**
  * The search box on every page: `/` focuses it (unless the reader is
- * already typing somewhere), and a multi-line paste (a traceback, a stack
- * trace) goes straight to the search page whole, because a one-line input
- * would drop its line breaks.
+ * already typing somewhere), the first keystroke loads the results-as-you-
+ * type code (search-suggest.ts), and a multi-line paste (a traceback, a
+ * stack trace) goes straight to the search page whole, because a one-line
+ * input would drop its line breaks.
  */
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -18,6 +19,11 @@ document.addEventListener("keydown", (event) => {
 });
 
 for (const box of document.querySelectorAll<HTMLInputElement>("input[type=search][name=q]")) {
+  box.addEventListener(
+    "input",
+    () => void import("./search-suggest.ts").then(({ attachSuggestions }) => attachSuggestions(box)),
+    { once: true },
+  );
   box.addEventListener("paste", (event) => {
     const text = event.clipboardData?.getData("text") ?? "";
     if (!text.includes("\n")) return;

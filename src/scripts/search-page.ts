@@ -1,79 +1,15 @@
 /**
- * The search page. Reads `?q=`, reduces what was pasted to what identifies
- * the error, shows exact answers (from `/search/lookup.json`) first and
- * Pagefind's full-text results after them, and searches again as the reader
+ * The search page. Reads `?q=`, shows its results (exact answers first, then
+ * full text: see search-client.ts), and searches again as the reader
  * types (debounced), keeping the query in the URL so a search is linkable.
  * Everything the user typed is written with textContent, never as HTML.
  */
-import { exactHits, type ExactHit, type SearchLookup } from "../lib/search/exact-hits.ts";
-import { reduceQuery } from "../lib/search/reduce-query.ts";
+import { findResults, resultItem } from "./search-client.ts";
 
-interface PagefindResultData {
-  url: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
-}
-
-const PAGEFIND_URL = "/pagefind/pagefind.js";
-const LOOKUP_URL = "/search/lookup.json";
 const MAX_RESULTS = 20;
-const DEBOUNCE_MS = 120;
-
-let pagefind: Promise<Pagefind> | undefined;
-let lookup: Promise<SearchLookup> | undefined;
-
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
-    // Short technical queries: favour pages where the term is prominent
-    // over long pages that mention it in passing.
-    await module.options({
-      excerptLength: 0,
-      ranking: { pageLength: 0.4, termFrequency: 0.6, termSaturation: 1.2 },
-    });
-    return module;
-  });
-  return pagefind;
-}
-
-function loadLookup(): Promise<SearchLookup> {
-  lookup ??= fetch(LOOKUP_URL).then((response) => response.json() as Promise<SearchLookup>);
-  return lookup;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function renderResult(hit: Omit<ExactHit, "why"> & { why?: string }): HTMLLIElement {
-  const item = element("li", "search-result");
-  const link = element("a", "search-result-title", hit.title);
-  link.href = hit.url;
-  item.append(link, " ", element("span", "badge", hit.language));
-  if (hit.why) item.append(" ", element("span", "search-result-why", hit.why));
-  if (hit.summary) item.append(element("p", "search-result-summary", hit.summary));
-  return item;
-}
-
-async function fullText(text: string): Promise<ExactHit[]> {
-  if (!text) return [];
-  const search = await (await loadPagefind()).search(text);
-  const found = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-  return found.map((data) => ({
-    url: data.url,
-    title: data.meta["title"] ?? data.url,
-    language: data.filters["language"]?.[0] ?? "",
-    summary: data.meta["summary"] ?? "",
-    why: "",
-  }));
-}
+// Long enough to skip the keystrokes of a word typed at speed, short enough that
+// results follow the last one within 100 ms on a warm index (npm run bench:search).
+const DEBOUNCE_MS = 50;
 
 let latest = 0;
 
@@ -94,15 +30,9 @@ async function search(query: string): Promise<void> {
     return;
   }
   status.textContent = "Searching…";
-  const reduced = reduceQuery(trimmed);
-  const [exact, text] = await Promise.all([
-    loadLookup().then((data) => exactHits(data, reduced)),
-    fullText(reduced.text),
-  ]);
+  const all = await findResults(trimmed, MAX_RESULTS);
   if (run !== latest) return; // a newer search has started
-  const seen = new Set(exact.map((hit) => hit.url));
-  const all = [...exact, ...text.filter((hit) => !seen.has(hit.url))].slice(0, MAX_RESULTS);
-  results.replaceChildren(...all.map(renderResult));
+  results.replaceChildren(...all.map((result) => resultItem(result)));
   empty.hidden = all.length > 0;
   const shown = trimmed.length > 120 ? `${trimmed.slice(0, 120)}…` : trimmed;
   status.textContent =

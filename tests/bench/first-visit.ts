@@ -5,28 +5,16 @@
  *
  *   npm run build && npm run bench:first-visit -- /python/connection-refused-error/
  */
-import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
+import { startPreview } from "../support/preview-server.ts";
 
 const PORT = 4339;
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 if (paths.length === 0) paths.push("/python/connection-refused-error/");
 
-const server = spawn("astro", ["preview", "--host", "127.0.0.1", "--port", String(PORT)], {
-  stdio: "ignore",
-});
-const origin = `http://127.0.0.1:${PORT}`;
-for (let attempt = 0; ; attempt++) {
-  try {
-    await fetch(origin);
-    break;
-  } catch {
-    if (attempt === 100) throw new Error(`astro preview did not answer on ${origin}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const { origin, stop } = await startPreview(PORT);
 
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
@@ -76,5 +64,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  stop();
 }

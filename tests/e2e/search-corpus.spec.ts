@@ -13,8 +13,13 @@ import { entryUrl, isLanguage, searchUrl } from "../../src/lib/urls.ts";
  * by hand). Pasted whole into the search page, each must put its own entry
  * first, or a message entry of that same class that covers the message
  * (`/python/invalid-literal-for-int/` for a `ValueError` page's repro): the
- * more specific page is the better answer. Top-1 and top-3 figures by input
- * form are printed.
+ * more specific page is the better answer.
+ *
+ * Each output is also pasted the other ways people meet it, built from its
+ * own lines: Python's final line as pytest prints it (`E   KeyError: 'x'`),
+ * a Node.js error's header as a browser console prints it (`Uncaught
+ * TypeError: …`), and a tsc diagnostic as VS Code shows it (`… ts(2345)`).
+ * Top-1 and top-3 figures by input form are printed.
  */
 
 interface Case {
@@ -41,6 +46,25 @@ function acceptedFirst(url: string, output: string): string[] {
   return [url, ...messagePages.map((e) => e.url)];
 }
 
+/** The same error as pytest, a browser console or an editor would show it. */
+function derivedForms(language: string, output: string): [string, string][] {
+  const lines = output.trimEnd().split("\n");
+  const forms: [string, string][] = [];
+  const last = lines.at(-1) ?? "";
+  const pythonClass = /^([A-Za-z_][\w.]*): /.exec(last)?.[1] ?? /^([A-Za-z_][\w.]*)$/.exec(last)?.[1];
+  if (language === "python" && lines[0]?.startsWith("Traceback") && pythonClass) {
+    forms.push([
+      "pytest",
+      `    def test_main():\n>       main()\n\nE       ${last}\n\ntests/test_main.py:4: ${pythonClass}`,
+    ]);
+  }
+  const header = lines.find((line) => /^(?:[A-Z]\w*)?Error(?: \[[A-Z0-9_]+\])?: /.test(line));
+  if (language === "node" && header) forms.push(["console", `Uncaught ${header}`]);
+  const diagnostic = lines.map((line) => /error TS(\d+): (.*)$/.exec(line)).find(Boolean);
+  if (diagnostic) forms.push(["editor", `${diagnostic[2]}ts(${diagnostic[1]})`]);
+  return forms;
+}
+
 const cases: Case[] = [];
 for (const language of readdirSync("content/errors")) {
   if (!isLanguage(language)) continue;
@@ -53,12 +77,17 @@ for (const language of readdirSync("content/errors")) {
       if (snippet.role !== "repro" || !snippet.output) continue;
       const output = snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432");
       const url = entryUrl(language, name.replace(".verified.json", ""));
-      cases.push({ url, output, form: reduceQuery(output).form, accepted: acceptedFirst(url, output) });
+      const accepted = acceptedFirst(url, output);
+      cases.push({ url, output, form: reduceQuery(output).form, accepted });
+      for (const [form, derived] of derivedForms(language, output))
+        cases.push({ url, output: derived, form, accepted });
     }
   }
 }
 
-test("every recorded repro output, pasted whole, finds its entry first", async ({ page }) => {
+test("every recorded repro output, pasted whole or as pytest, a console or an editor shows it, finds its entry first", async ({
+  page,
+}) => {
   test.setTimeout(10 * 60_000);
   expect(cases.length).toBeGreaterThan(100);
   await page.goto(searchUrl());

@@ -9,6 +9,12 @@ const QUERIES: { query: string; expected: string[] }[] = [
   { query: "[Errno 111]", expected: [errnoUrl("ECONNREFUSED")] },
   { query: "errno 111", expected: [errnoUrl("ECONNREFUSED")] },
   { query: "Connection refused", expected: [entryUrl("python", "connection-refused-error")] },
+  { query: "address already in use", expected: [entryUrl("node", "eaddrinuse"), errnoUrl("EADDRINUSE")] },
+  { query: "connection reset", expected: [entryUrl("python", "connection-reset-error")] },
+  { query: "too many open files", expected: [entryUrl("node", "emfile"), errnoUrl("EMFILE")] },
+  { query: "No module named 'pandas'", expected: [entryUrl("python", "module-not-found-error")] },
+  { query: "headers already sent", expected: [entryUrl("node", "err-http-headers-sent")] },
+  { query: "maximum recursion depth", expected: [entryUrl("python", "recursion-error")] },
 ];
 
 async function resultLinks(page: import("@playwright/test").Page): Promise<string[]> {
@@ -48,7 +54,7 @@ test("results show title, language and summary, in rank order", async ({ page })
 test("a search with no match says so and points at the indexes", async ({ page }) => {
   await page.goto(searchUrl("zzqqxxnotanerror"));
   expect(await resultLinks(page)).toEqual([]);
-  await expect(page.getByRole("status")).toHaveText("No results for “zzqqxxnotanerror”.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("No results for “zzqqxxnotanerror”.");
   await expect(page.locator("[data-search-empty]")).toBeVisible();
 });
 
@@ -56,7 +62,7 @@ test("a hostile query is shown as text and never run", async ({ page }) => {
   const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
   await page.goto(searchUrl(hostile));
   await resultLinks(page);
-  await expect(page.getByRole("status")).toContainText(hostile);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(hostile);
   expect(await page.evaluate(() => "__pwned" in window)).toBe(false);
   expect(await page.locator("main img").count()).toBe(0);
 });
@@ -146,4 +152,77 @@ test("pasting a multi-line traceback into the header box searches it whole", asy
     "href",
     entryUrl("python", "key-error"),
   );
+});
+
+test("the header box shows results as you type, loading search only then", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(entryUrl("node", "enoent"));
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter((path) => path.startsWith("/pagefind/") || path.endsWith("lookup.json"))).toEqual(
+    [],
+  );
+
+  const box = page.getByRole("banner").getByRole("searchbox", { name: "Search errors" });
+  await box.pressSequentially("Cannot read properties of null (reading 'x')");
+  const suggestions = page.getByRole("banner").locator("[data-search-suggestions]");
+  await expect(suggestions).toHaveAttribute("data-ready", "");
+  const first = suggestions.locator("li").first();
+  await expect(first.getByRole("link")).toHaveAttribute(
+    "href",
+    entryUrl("node", "cannot-read-properties-of-null"),
+  );
+  await expect(first.locator(".badge")).toHaveText("Node.js");
+  await expect(first.locator(".search-result-summary")).not.toBeEmpty();
+  expect(await suggestions.locator("li").count()).toBeLessThanOrEqual(6);
+  await expect(page.getByRole("banner").getByRole("link", { name: "All results" })).toHaveAttribute(
+    "href",
+    searchUrl("Cannot read properties of null (reading 'x')"),
+  );
+  expect(requested).toContain("/search/lookup.json");
+  // What was typed stays text: the page has not navigated.
+  expect(new URL(page.url()).pathname).toBe(entryUrl("node", "enoent"));
+});
+
+test("arrow keys move from the header box through its results; Escape closes them; Enter opens one", async ({
+  page,
+}) => {
+  await page.goto(entryUrl("python", "key-error"));
+  const banner = page.getByRole("banner");
+  const box = banner.getByRole("searchbox", { name: "Search errors" });
+  await box.click();
+  await box.pressSequentially("ECONNREFUSED");
+  const panel = banner.locator("[data-search-suggest]");
+  await expect(banner.locator("[data-search-suggestions]")).toHaveAttribute("data-ready", "");
+  await expect(panel).toBeVisible();
+  const links = panel.getByRole("link");
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(box).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await box.press("Backspace");
+  await box.press("D");
+  await expect(panel).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  const href = await links.nth(0).getAttribute("href");
+  expect(href).toBe(entryUrl("node", "econnrefused"));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(href ?? "");
+});
+
+test("Enter in the header box opens the full search, and an empty box shows nothing", async ({ page }) => {
+  await page.goto(entryUrl("python", "key-error"));
+  const box = page.getByRole("banner").getByRole("searchbox", { name: "Search errors" });
+  await box.pressSequentially("EPIPE");
+  await expect(page.getByRole("banner").locator("[data-search-suggest]")).toBeVisible();
+  await box.fill("");
+  await expect(page.getByRole("banner").locator("[data-search-suggest]")).toBeHidden();
+  await box.pressSequentially("EPIPE");
+  await box.press("Enter");
+  await expect(page).toHaveURL(searchUrl("EPIPE"));
 });

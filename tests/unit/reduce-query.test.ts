@@ -144,3 +144,15 @@ test("a paste longer than the limit keeps its head and its tail", () => {
   assert.ok(stack.length > 40_000);
   assert.equal(reduceQuery(stack).message, "connect ECONNREFUSED 127.0.0.1:5432");
 });
+
+test("VS Code's ts(N) suffix gives the TS code", () => {
+  assert.deepEqual(
+    reduceQuery("Argument of type 'string' is not assignable to parameter of type 'number'.ts(2345)"),
+    {
+      form: "tsc",
+      code: "TS2345",
+      message: "Argument of type 'string' is not assignable to parameter of type 'number'.",
+      text: "TS2345 Argument of type 'string' is not assignable to parameter of type 'number'.",
+    },
+  );
+});

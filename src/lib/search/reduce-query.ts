@@ -38,6 +38,7 @@ const PYTHON_EXCEPTION_LINE =
 const JS_ERROR_LINE =
   /^(?:Uncaught (?:\(in promise\) )?)?((?:[A-Z]\w*)?Error|[A-Z]\w*Exception)(?: \[([A-Z][A-Z0-9_]+)\])?: (.*)$/;
 const TSC_LINE = /\berror (TS\d{3,5}): (.*)$/;
+const EDITOR_TS_LINE = /^(.*?)\s*\bts\((\d{3,5})\)/;
 const NODE_CODE = /\bcode: '([A-Z][A-Z0-9_]+)'/;
 const ERRNO_FORMS = /^(?:\[?(?:errno|winerror)\s*(-?\d+)\]?|(-?\d+))$/i;
 
@@ -89,6 +90,13 @@ export function reduceQuery(input: string): ReducedQuery {
   const tsc = lastMatch(lines, TSC_LINE);
   if (tsc?.[1])
     return { form: "tsc", code: tsc[1], message: tsc[2] ?? "", text: `${tsc[1]} ${tsc[2] ?? ""}`.trim() };
+  // VS Code's hover and Problems panel end the message with `ts(2345)`.
+  const editor = lastMatch(lines, EDITOR_TS_LINE);
+  if (editor?.[2]) {
+    const code = `TS${editor[2]}`;
+    const message = (editor[1] ?? "").trim();
+    return { form: "tsc", code, message, text: `${code} ${message}`.trim() };
+  }
 
   // Python: the final exception of the (last) traceback decides; pytest prints it after `E   `.
   if (/Traceback \(most recent call last\)|^E\s{3,}\w/m.test(text)) {

@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/** A running `astro preview` of the built `dist/`. */
+export interface PreviewServer {
+  origin: string;
+  stop(): void;
+}
+
+/**
+ * Serves the built site with `astro preview` on loopback and waits until it
+ * answers, for the benchmark scripts (Playwright's tests use its webServer).
+ */
+export async function startPreview(port: number): Promise<PreviewServer> {
+  const server: ChildProcess = spawn("astro", ["preview", "--host", "127.0.0.1", "--port", String(port)], {
+    stdio: "ignore",
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fetch(origin);
+      break;
+    } catch {
+      if (attempt === 100) {
+        server.kill();
+        throw new Error(`astro preview did not answer on ${origin}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return { origin, stop: () => server.kill() };
+}
