@@ -5,9 +5,9 @@
  *
  *   npm run build && npm run bench:first-visit -- /python/connection-refused-error/
  */
-import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
+import { firstVisit } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
 
 const PORT = 4339;
@@ -15,52 +15,23 @@ const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 if (paths.length === 0) paths.push("/python/connection-refused-error/");
 
 const { origin, stop } = await startPreview(PORT);
-
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
 try {
   for (const path of paths) {
-    const page = await browser.newPage();
-    const rows: { url: string; type: string; raw: number; gzip: number }[] = [];
-    const pending: Promise<void>[] = [];
-    page.on("response", (response) => {
-      pending.push(
-        response.body().then(
-          (body) => {
-            const type = response.request().resourceType();
-            rows.push({
-              url: new URL(response.url()).pathname,
-              type,
-              raw: body.length,
-              gzip: gzipSync(body, { level: 9 }).length,
-            });
-          },
-          () => undefined,
-        ),
-      );
-    });
-    await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
-    await Promise.all(pending);
-    const inlineScriptBytes = await page.evaluate(() =>
-      [...document.querySelectorAll("script:not([src])")].reduce(
-        (sum, s) => sum + (s.textContent ?? "").length,
-        0,
-      ),
-    );
-    const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+    const weight = await firstVisit(browser, `${origin}${path}`);
     console.log(`\n${path}`);
     console.table(
-      rows.map((row) => ({
+      weight.requests.map((row) => ({
         ...row,
         raw: `${(row.raw / 1024).toFixed(1)} KB`,
         gzip: `${(row.gzip / 1024).toFixed(1)} KB`,
       })),
     );
-    console.log(`first visit: ${(total / 1024).toFixed(1)} KB gzip in ${rows.length} requests`);
     console.log(
-      `JavaScript: ${rows.filter((r) => r.type === "script").length} files, plus ${inlineScriptBytes} bytes inline (raw)`,
+      `first visit: ${(weight.gzipBytes / 1024).toFixed(1)} KB gzip in ${weight.requests.length} requests`,
     );
-    await page.close();
+    console.log(`JavaScript: ${(weight.jsGzipBytes / 1024).toFixed(1)} KB gzip, files and inline scripts`);
   }
 } finally {
   await browser.close();

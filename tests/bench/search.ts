@@ -10,12 +10,12 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import type { EntryRecording } from "../../src/lib/recordings.ts";
 import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
 import { entryUrl, searchUrl } from "../../src/lib/urls.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
+import { firstSearch, weigh } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
 
 const PORT = 4349;
@@ -48,28 +48,6 @@ function corpus(): { form: string; query: string }[] {
   return queries;
 }
 
-/** Gzip bytes of every response the page receives while `action` runs. */
-async function bytesDuring(
-  page: Page,
-  action: () => Promise<void>,
-): Promise<{ kb: number; requests: number }> {
-  const sizes: Promise<number>[] = [];
-  const listener = (response: import("@playwright/test").Response) => {
-    sizes.push(
-      response.body().then(
-        (body) => gzipSync(body, { level: 9 }).length,
-        () => 0,
-      ),
-    );
-  };
-  page.on("response", listener);
-  await action();
-  await page.waitForLoadState("networkidle");
-  page.off("response", listener);
-  const all = await Promise.all(sizes);
-  return { kb: all.reduce((a, b) => a + b, 0) / 1024, requests: all.length };
-}
-
 /** Milliseconds from an input event to results rendered (the frame after they are ready). */
 function keystrokeToResults(page: Page, query: string): Promise<number> {
   return page.evaluate(async (text) => {
@@ -100,26 +78,19 @@ const { origin, stop } = await startPreview(PORT);
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
 try {
-  {
-    const page = await browser.newPage();
-    const opened = await bytesDuring(page, async () => {
-      await page.goto(`${origin}${searchUrl("ECONNREFUSED")}`);
-      await page.locator("[data-search-results][data-ready]").waitFor({ state: "attached" });
-    });
-    console.log(
-      `first search, opening ${searchUrl("ECONNREFUSED")}: ${opened.kb.toFixed(1)} KB gzip in ${opened.requests} requests`,
-    );
-    await page.close();
-  }
+  const opened = await firstSearch(browser, origin, "ECONNREFUSED");
+  console.log(
+    `first search, opening ${searchUrl("ECONNREFUSED")}: ${(opened.gzipBytes / 1024).toFixed(1)} KB gzip in ${opened.requests.length} requests`,
+  );
   {
     const page = await browser.newPage();
     await page.goto(`${origin}${entryUrl("python", "key-error")}`, { waitUntil: "networkidle" });
-    const typed = await bytesDuring(page, async () => {
+    const typed = await weigh(page, async () => {
       await page.locator("#site-search").pressSequentially("ECONNREFUSED");
-      await page.locator("[data-search-suggestions][data-ready]").waitFor();
+      await page.locator("[data-search-suggestions][data-ready]").waitFor({ state: "attached" });
     });
     console.log(
-      `first search, typing into an entry page's header box: ${typed.kb.toFixed(1)} KB gzip in ${typed.requests} requests`,
+      `first search, typing into an entry page's header box: ${(typed.gzipBytes / 1024).toFixed(1)} KB gzip in ${typed.requests.length} requests`,
     );
     await page.close();
   }

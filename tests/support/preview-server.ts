@@ -15,12 +15,17 @@ export async function startPreview(port: number): Promise<PreviewServer> {
     stdio: "ignore",
   });
   const origin = `http://127.0.0.1:${port}`;
+  let exited: number | null | undefined;
+  server.on("exit", (code) => (exited = code));
   for (let attempt = 0; ; attempt++) {
+    // Astro refuses a second preview of the same project: say so rather than wait.
+    if (exited !== undefined)
+      throw new Error(`astro preview exited (${exited}); is another preview running?`);
     try {
       await fetch(origin);
       break;
     } catch {
-      if (attempt === 100) {
+      if (attempt === 300) {
         server.kill();
         throw new Error(`astro preview did not answer on ${origin}`);
       }

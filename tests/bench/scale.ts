@@ -1,0 +1,134 @@
+/**
+ * The build benchmark: generates N synthetic, schema-valid entries (default
+ * 1000; `--entries N`) in a scratch copy of the project, runs the production
+ * build there, and prints what it cost and what it made; `--json` prints one
+ * JSON line instead. It measures; it asserts nothing.
+ *
+ *   npm run bench -- --entries 1000
+ *   npm run bench -- --entries 10000 --json
+ */
+import { spawn, execFileSync } from "node:child_process";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
+import { firstSearch, firstVisit } from "../support/page-weight.ts";
+import { startPreview } from "../support/preview-server.ts";
+import { recordingPath } from "../../src/lib/recordings.ts";
+import { syntheticEntries } from "./synthetic-entries.ts";
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: "string", default: "1000" },
+    json: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const count = Number(values.entries);
+if (!Number.isInteger(count) || count < 10)
+  throw new Error(`--entries must be a whole number ≥ 10, got ${values.entries}`);
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
+
+// A scratch copy of the committed project with synthetic entries in place of the real ones.
+const root = process.cwd();
+const scratch = mkdtempSync(path.join(tmpdir(), `errdex-bench-${count}-`));
+for (const file of execFileSync("git", ["ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean)) {
+  if (file.startsWith("content/errors/") || file.startsWith("tests/")) continue;
+  mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
+  cpSync(file, path.join(scratch, file));
+}
+symlinkSync(path.join(root, "node_modules"), path.join(scratch, "node_modules"));
+const entries = syntheticEntries(count);
+for (const entry of entries) {
+  const file = path.join(scratch, "content/errors", entry.file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, entry.mdx);
+  writeFileSync(recordingPath(file), `${JSON.stringify(entry.recording, null, 2)}\n`);
+}
+log(`${count} synthetic entries in ${scratch}`);
+
+/** Resident memory of a process and its descendants, from /proc, in bytes. */
+function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    for (const child of children) total += treeRss(Number(child));
+  } catch {
+    // The process ended between reads.
+  }
+  return total;
+}
+
+const started = performance.now();
+let peakRss = 0;
+const build = spawn(path.join(root, "node_modules/.bin/astro"), ["build"], {
+  cwd: scratch,
+  stdio: ["ignore", values.json ? "ignore" : "inherit", "inherit"],
+});
+const sampler = setInterval(() => {
+  if (build.pid) peakRss = Math.max(peakRss, treeRss(build.pid));
+}, 100);
+const exitCode = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+clearInterval(sampler);
+const buildSeconds = (performance.now() - started) / 1000;
+if (exitCode !== 0) throw new Error(`astro build failed in ${scratch} (exit ${exitCode})`);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
+  );
+}
+const dist = path.join(scratch, "dist");
+const files = walk(dist);
+const bytes = (list: string[]) => list.reduce((sum, file) => sum + statSync(file).size, 0);
+const pages = files.filter((file) => file.endsWith(".html")).length;
+
+// Page weight, measured in Chromium against the built scratch site.
+process.chdir(scratch);
+const server = await startPreview(4359);
+const executablePath = chromiumExecutable();
+const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
+const sample = entries[Math.floor(entries.length / 2)]!.file.replace(/\.mdx$/, "/");
+const visit = await firstVisit(browser, `${server.origin}/${sample}`);
+const search = await firstSearch(browser, server.origin, "ECONNREFUSED");
+await browser.close();
+server.stop();
+process.chdir(root);
+
+const result = {
+  entries: count,
+  pages,
+  buildSeconds: Number(buildSeconds.toFixed(1)),
+  pagesPerSecond: Number((pages / buildSeconds).toFixed(1)),
+  peakRssMb: Math.round(peakRss / 2 ** 20),
+  distMb: Number((bytes(files) / 2 ** 20).toFixed(1)),
+  files: files.length,
+  pagefindKb: Math.round(
+    bytes(files.filter((file) => file.includes(`${path.sep}pagefind${path.sep}`))) / 1024,
+  ),
+  entryPageKb: Number((visit.gzipBytes / 1024).toFixed(1)),
+  entryPageJsKb: Number((visit.jsGzipBytes / 1024).toFixed(1)),
+  firstSearchKb: Number((search.gzipBytes / 1024).toFixed(1)),
+};
+if (values.json) console.log(JSON.stringify(result));
+else console.table(Object.entries(result).map(([measure, value]) => ({ measure, value })));
+if (!values.keep) rmSync(scratch, { recursive: true, force: true });
