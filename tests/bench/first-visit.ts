@@ -10,7 +10,8 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
 
-const PORT = 4339;
+// Another checkout on the same machine may be using the default port.
+const PORT = Number(process.env["BENCH_PORT"] ?? 4339);
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 if (paths.length === 0) paths.push("/python/connection-refused-error/");
 
@@ -53,10 +54,11 @@ try {
     });
     await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
     await Promise.all(pending);
-    const inlineScriptBytes = await page.evaluate(() =>
-      [...document.querySelectorAll("script:not([src])")].reduce(
-        (sum, s) => sum + (s.textContent ?? "").length,
-        0,
+    // JSON-LD is data in a script element, not JavaScript: counted apart.
+    const [inlineScriptBytes, jsonLdBytes] = await page.evaluate(() =>
+      ["script:not([src]):not([type='application/ld+json'])", "script[type='application/ld+json']"].map(
+        (selector) =>
+          [...document.querySelectorAll(selector)].reduce((sum, s) => sum + (s.textContent ?? "").length, 0),
       ),
     );
     const total = rows.reduce((sum, row) => sum + row.gzip, 0);
@@ -72,6 +74,7 @@ try {
     console.log(
       `JavaScript: ${rows.filter((r) => r.type === "script").length} files, plus ${inlineScriptBytes} bytes inline (raw)`,
     );
+    console.log(`JSON-LD: ${jsonLdBytes} bytes (raw, inside the document)`);
     await page.close();
   }
 } finally {
