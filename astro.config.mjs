@@ -1,18 +1,31 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
 import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
 import { SITE_URL } from "./src/lib/site.ts";
 import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
+import { noindexPages } from "./src/integrations/noindex-pages.ts";
+import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts";
+
+// Alias redirect pages and the 404 page carry `noindex`; the sitemap lists
+// every other page.
+const noindex = noindexPages();
 
 export default defineConfig({
   site: SITE_URL,
   output: "static",
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [
+    mdx(),
+    caseSensitiveOutput(),
+    noindex.integration,
+    sitemap({ filter: (url) => url.endsWith("/") && noindex.isIndexable(url) }),
+    pagefindIndex(),
+  ],
   markdown: {
     processor: satteri({ hastPlugins: [sectionIdsPlugin()] }),
     shikiConfig: {

@@ -2,7 +2,16 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import type { Category } from "../schema/entry.ts";
 import { catalogueProblems } from "./catalogue-checks.ts";
 import { pythonHierarchy } from "./python-hierarchy.ts";
-import { entryUrl, errnoUrl, LANGUAGES, parseEntryId, type Language } from "./urls.ts";
+import { fixLineFromBody } from "./ticket.ts";
+import {
+  aliasTable,
+  entryUrl,
+  errnoUrl,
+  LANGUAGES,
+  parseEntryId,
+  type Language,
+  type UrlAlias,
+} from "./urls.ts";
 
 /** An entry with the facts derived from where its file lives. */
 export interface Entry {
@@ -12,6 +21,8 @@ export interface Entry {
   url: string;
   source: CollectionEntry<"errors">;
   data: CollectionEntry<"errors">["data"];
+  /** The fix in one sentence of Markdown: `fixLine`, or the Fix section's first sentence. */
+  fixLine: string;
 }
 
 /** A row of the errno table, with its page URL. */
@@ -33,6 +44,10 @@ export interface Catalogue {
    */
   entriesForErrno(name: string): Entry[];
   entriesOf(language: Language): Entry[];
+  /** Every alias URL (other spellings that redirect to a page), sorted by path. */
+  aliases: UrlAlias[];
+  /** The aliases that lead to one page URL. */
+  aliasesOf(url: string): UrlAlias[];
 }
 
 let loading: Promise<Catalogue> | undefined;
@@ -64,12 +79,40 @@ async function build(): Promise<Catalogue> {
   const entries: Entry[] = sources
     .map((source) => {
       const { language, slug } = parseEntryId(source.id);
-      return { id: source.id, language, slug, url: entryUrl(language, slug), source, data: source.data };
+      const fixLine = source.data.fixLine ?? fixLineFromBody(source.body ?? "");
+      if (!fixLine) {
+        throw new Error(
+          `${source.filePath ?? source.id}: fixLine: the Fix section starts with no sentence to quote; add fixLine`,
+        );
+      }
+      return {
+        id: source.id,
+        language,
+        slug,
+        url: entryUrl(language, slug),
+        source,
+        data: source.data,
+        fixLine,
+      };
     })
     .sort(byTitle);
   const errno: Errno[] = errnoRows
     .map((row) => ({ name: row.id, url: errnoUrl(row.id), data: row.data }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  const { aliases, problems: urlProblems } = aliasTable(
+    entries.map((entry) => ({
+      language: entry.language,
+      slug: entry.slug,
+      filePath: entry.source.filePath ?? entry.id,
+      title: entry.data.title,
+      kind: entry.data.kind,
+      code: entry.data.code,
+    })),
+    errno.map((row) => ({ name: row.name, linux: row.data.linux, synonymOf: row.data.synonymOf })),
+  );
+  if (urlProblems.length > 0) {
+    throw new Error(`errdex: ${urlProblems.length} URL clash(es):\n  ${urlProblems.join("\n  ")}`);
+  }
   const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
   const errnoByName = new Map(errno.map((row) => [row.name, row]));
 
@@ -99,6 +142,10 @@ async function build(): Promise<Catalogue> {
     },
     entriesOf(language) {
       return entries.filter((entry) => entry.language === language);
+    },
+    aliases,
+    aliasesOf(url) {
+      return aliases.filter((alias) => alias.target === url);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { Element } from "hast";
 import type { HastPluginEntry } from "satteri";
 import { sectionForHeading, sectionProblems } from "../lib/sections.ts";
 
@@ -8,9 +9,56 @@ function isErrorEntry(fileURL: URL | undefined): fileURL is URL {
 }
 
 /**
+ * What follows a section heading: a visible link to the section itself and a
+ * button that copies the section's absolute URL (hidden until the page's
+ * script wires it, like the snippet copy buttons). Neither is indexed.
+ */
+function headingTools(id: string, heading: string): Element {
+  return {
+    type: "element",
+    tagName: "div",
+    properties: { className: ["section-heading"] },
+    children: [
+      {
+        type: "element",
+        tagName: "a",
+        properties: { className: ["section-link"], href: `#${id}`, dataPagefindIgnore: "" },
+        children: [
+          { type: "element", tagName: "span", properties: { ariaHidden: "true" }, children: [text("#")] },
+          {
+            type: "element",
+            tagName: "span",
+            properties: { className: ["visually-hidden"] },
+            children: [text(`Link to section: ${heading}`)],
+          },
+        ],
+      },
+      {
+        type: "element",
+        tagName: "button",
+        properties: {
+          type: "button",
+          className: ["copy-link"],
+          hidden: true,
+          dataCopyLink: id,
+          dataPagefindIgnore: "",
+          ariaLabel: `Copy link to section: ${heading}`,
+        },
+        children: [text("Copy link")],
+      },
+    ],
+  };
+}
+
+function text(value: string) {
+  return { type: "text" as const, value };
+}
+
+/**
  * A Sätteri hast plugin that gives each entry's `## h2` its fixed section id
- * (`## What not to do` → `id="anti-patterns"`) and stops the build, naming
- * the file, when a section is missing, repeated, unknown or out of order.
+ * (`## What not to do` → `id="anti-patterns"`), adds a link to itself and a
+ * copy-link button beside it, and stops the build, naming the file, when a
+ * section is missing, repeated, unknown or out of order.
  */
 export function sectionIdsPlugin(): HastPluginEntry {
   return ({ fileURL }) => {
@@ -24,7 +72,10 @@ export function sectionIdsPlugin(): HastPluginEntry {
           const text = ctx.textContent(node);
           headings.push(text);
           const section = sectionForHeading(text);
-          if (section) ctx.setProperty(node, "id", section.id);
+          if (!section) return;
+          ctx.setProperty(node, "id", section.id);
+          // div.section-heading > [h2, a, button]
+          ctx.wrapNode(node, headingTools(section.id, section.heading));
         },
       },
       after() {

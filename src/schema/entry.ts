@@ -104,6 +104,12 @@ export const entrySchema = z.strictObject({
       z.string().refine((m) => !/\{\s*\}/.test(m), "name each placeholder, like {path}"),
     )
     .min(1, "list at least one message template"),
+  /**
+   * The fix in one sentence, for the "Copy for ticket" text. Optional: by
+   * default it is the first sentence of the Fix section, which is enough
+   * when that sentence says what to do on its own.
+   */
+  fixLine: oneSentence.optional(),
   /** Other spellings people type for this error. */
   aliases: z.array(z.string().trim().min(1)).default([]),
   /** Related entries by id (`python/connection-error`). */

@@ -11,6 +11,15 @@ export const errnoSchema = z.strictObject({
   meaning: z.string().trim().min(20),
   /** The number on Linux (x86-64 and arm64 share it). */
   linux: z.number().int().positive(),
+  /**
+   * Set when Linux defines this name as another name for an existing one
+   * (`EWOULDBLOCK` is `EAGAIN`): the number's URL, `/errno/11/`, then leads
+   * to that one.
+   */
+  synonymOf: z
+    .string()
+    .regex(/^E[A-Z0-9]+$/)
+    .optional(),
   /** The number on macOS, or null where macOS does not define the name. */
   macos: z.number().int().positive().nullable(),
   /**

@@ -1,20 +1,39 @@
 /**
- * Reveals and wires the copy buttons that the build puts on every code
- * block (hidden by default, so readers without JavaScript never see a
- * button that does nothing).
+ * Reveals and wires the copy buttons the build puts on a page. They are
+ * hidden in the HTML, so readers without JavaScript never see a button that
+ * does nothing:
+ * - `data-copy` on a snippet's caption copies its code;
+ * - `data-copy-link="fix"` beside a section heading copies the section's
+ *   absolute URL, built on the page's canonical link (the public address,
+ *   wherever the page is being read);
+ * - `data-copy-ticket` copies the Markdown the build wrote into it.
  */
-for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-copy]")) {
-  const code = button.closest("figure")?.querySelector("pre code");
-  if (!code) continue;
+function wire(button: HTMLButtonElement, text: () => string): void {
+  const label = button.textContent;
   button.hidden = false;
-  button.setAttribute("aria-label", "Copy code to clipboard");
   button.addEventListener("click", async () => {
     try {
-      await navigator.clipboard.writeText(code.textContent ?? "");
+      await navigator.clipboard.writeText(text());
       button.textContent = "Copied";
     } catch {
       button.textContent = "Copy failed";
     }
-    setTimeout(() => (button.textContent = "Copy"), 2000);
+    setTimeout(() => (button.textContent = label), 2000);
   });
+}
+
+const buttons = (attribute: string) => document.querySelectorAll<HTMLButtonElement>(`button[${attribute}]`);
+const page = document.querySelector<HTMLLinkElement>("link[rel=canonical]")?.href ?? location.href;
+
+for (const button of buttons("data-copy")) {
+  const code = button.closest("figure")?.querySelector("pre code");
+  if (!code) continue;
+  button.setAttribute("aria-label", "Copy code to clipboard");
+  wire(button, () => code.textContent ?? "");
+}
+for (const button of buttons("data-copy-link")) {
+  wire(button, () => new URL(`#${button.dataset["copyLink"]}`, page).href);
+}
+for (const button of buttons("data-copy-ticket")) {
+  wire(button, () => button.dataset["copyTicket"] ?? "");
 }

@@ -10,7 +10,8 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
 import { firstVisit } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
 
-const PORT = 4339;
+// Another checkout on the same machine may be using the default port.
+const PORT = Number(process.env["BENCH_PORT"] ?? 4339);
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 if (paths.length === 0) paths.push("/python/connection-refused-error/");
 

@@ -45,7 +45,7 @@ test("an entry page reads header, six sections in order, breadcrumbs, related an
     errnoUrl("ECONNREFUSED"),
   );
 
-  const sources = page.locator("#sources ~ .sources a");
+  const sources = page.locator(".section-heading:has(#sources) ~ .sources a");
   expect(await sources.count()).toBeGreaterThan(0);
   for (const href of await sources.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
     expect(href).toMatch(/^https:\/\/(docs\.python\.org|man7\.org)\//);

@@ -1,0 +1,63 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fixLineFromBody, ticketMarkdown } from "../../src/lib/ticket.ts";
+
+const body = `## What it means
+
+Something.
+
+## Fix
+
+First check that something is listening (\`ss -ltnp\`) and that the host
+and port come from configuration. When the refusal is a race, retry.
+
+\`\`\`python fix
+print("ok")
+\`\`\`
+
+## What not to do
+
+Nothing.
+`;
+
+test("the fix line is the first sentence of the Fix section, on one line", () => {
+  assert.equal(
+    fixLineFromBody(body),
+    "First check that something is listening (`ss -ltnp`) and that the host and port come from configuration.",
+  );
+});
+
+test("a sentence that introduces a snippet ends with a full stop instead of a colon", () => {
+  assert.equal(
+    fixLineFromBody("## Fix\n\nPass the identity value as the initial value:\n\n```ts\n```\n"),
+    "Pass the identity value as the initial value.",
+  );
+});
+
+test("headings and code before the first paragraph are skipped; a colon inside a sentence is kept", () => {
+  assert.equal(
+    fixLineFromBody(
+      "## Fix\n\n### Convert once\n\nFirst restore it: check `/etc/resolv.conf` now. Then more.\n",
+    ),
+    "First restore it: check `/etc/resolv.conf` now.",
+  );
+});
+
+test("no Fix prose gives no line", () => {
+  assert.equal(fixLineFromBody("## Fix\n\n```py\nx\n```\n"), undefined);
+});
+
+test("the ticket text is the name, summary, fix and absolute #fix link, with relative links made absolute", () => {
+  assert.equal(
+    ticketMarkdown({
+      title: "KeyError",
+      language: "Python",
+      summary: "Raised when a key is missing.",
+      fixLine: "Check required keys once, see [LookupError](/python/lookup-error/).",
+      fixUrl: "https://errdex.dev/python/key-error/#fix",
+    }),
+    "`KeyError` (Python): Raised when a key is missing.\n" +
+      "Fix: Check required keys once, see [LookupError](https://errdex.dev/python/lookup-error/).\n" +
+      "https://errdex.dev/python/key-error/#fix",
+  );
+});
