@@ -38,7 +38,10 @@ export function attachSuggestions(box: HTMLInputElement): void {
     }
     const results = await findResults(query, SHOWN);
     if (run !== latest || box.value.trim() !== query) return; // the box has moved on
+    // A reader already arrowing through the list keeps their place in it.
+    const focused = [...list!.querySelectorAll("a")].indexOf(document.activeElement as HTMLAnchorElement);
     list!.replaceChildren(...results.map((result) => resultItem(result, "search-suggestion")));
+    if (focused !== -1) (list!.querySelectorAll("a")[focused] ?? all!).focus();
     all!.href = searchUrl(query);
     all!.textContent = results.length ? "All results" : "No quick answer: search everything";
     status!.textContent = `${results.length} result${results.length === 1 ? "" : "s"}`;

@@ -207,6 +207,7 @@ test("arrow keys move from the header box through its results; Escape closes the
   await expect(panel).toBeHidden();
   await box.press("Backspace");
   await box.press("D");
+  await expect(banner.locator("[data-search-suggestions]")).toHaveAttribute("data-ready", "");
   await expect(panel).toBeVisible();
   await page.keyboard.press("ArrowDown");
   const href = await links.nth(0).getAttribute("href");
