@@ -6,13 +6,18 @@ import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
 import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
 import { SITE_URL } from "./src/lib/site.ts";
 import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
+import { linkCheck } from "./src/integrations/link-check.ts";
 
 export default defineConfig({
   site: SITE_URL,
   output: "static",
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [mdx(), pagefindIndex()],
+  // The bad-entry tests build fixture content sets; each gets its own cache,
+  // so no fixture's content lands in the site's cached build or the reverse.
+  cacheDir: process.env["ERRDEX_CACHE_DIR"] ?? "./node_modules/.astro",
+  // Links are checked before the site is indexed: a dead one stops the build.
+  integrations: [mdx(), linkCheck(), pagefindIndex()],
   markdown: {
     processor: satteri({ hastPlugins: [sectionIdsPlugin()] }),
     shikiConfig: {

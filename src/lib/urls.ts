@@ -132,3 +132,15 @@ export function searchUrl(query?: string): string {
 export function sectionUrl(pageUrl: string, sectionId: string): string {
   return `${pageUrl}#${sectionId}`;
 }
+
+/**
+ * The entry a URL path belongs to, the inverse of {@link entryUrl}:
+ * `/python/key-error/` → `{ language: "python", slug: "key-error" }`, or
+ * undefined for any other page. Whether such an entry exists is the
+ * caller's question.
+ */
+export function entryFromUrl(pathname: string): { language: Language; slug: string } | undefined {
+  const match = /^\/([^/]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/.exec(pathname);
+  if (!match?.[1] || !match[2] || !isLanguage(match[1])) return undefined;
+  return { language: match[1], slug: match[2] };
+}
