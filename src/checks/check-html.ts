@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { HtmlValidate, type ConfigData } from "html-validate";
 import { readBuiltSite } from "./built-pages.ts";
 import { cspProblems } from "./csp.ts";
 
@@ -19,7 +19,10 @@ if (pages.length === 0) {
   process.exit(1);
 }
 
-const validator = new HtmlValidate(new FileSystemConfigLoader());
+// The project's configuration, whichever folder is checked (html-validate
+// would otherwise look for one beside each file, and find none outside it).
+const config = JSON.parse(readFileSync(".htmlvalidaterc.json", "utf8")) as ConfigData;
+const validator = new HtmlValidate(config);
 const started = performance.now();
 let errors = 0;
 let cspErrors = 0;

@@ -31,13 +31,12 @@ export function cspProblems(html: string): string[] {
     problems.push(`expected one CSP <meta> in <head>, found ${policies.length}`);
     if (policies.length === 0) return problems;
   }
-  const directives = new Map(
-    (policies[0] ?? "")
-      .split(";")
-      .map((part) => part.trim().split(/\s+/))
-      .filter(([name]) => name)
-      .map(([name = "", ...values]) => [name.toLowerCase(), values] as const),
-  );
+  // The first occurrence of a directive counts; browsers ignore repeats.
+  const directives = new Map<string, string[]>();
+  for (const part of (policies[0] ?? "").split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), values);
+  }
   const scripts = directives.get("script-src") ?? directives.get("default-src");
   if (!scripts) problems.push("no script-src or default-src: any script may run");
   for (const value of ["'unsafe-inline'", "'unsafe-eval'", "*", "data:"]) {

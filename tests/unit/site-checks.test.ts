@@ -72,6 +72,10 @@ test("a page's CSP must be one meta in head whose script policy allows no inline
   assert.deepEqual(cspProblems(html("default-src 'self' 'unsafe-inline'")), [
     "script-src allows 'unsafe-inline'",
   ]);
+  // The first of two script-src directives is the one browsers apply.
+  assert.deepEqual(cspProblems(html("script-src 'unsafe-inline'; script-src 'self'")), [
+    "script-src allows 'unsafe-inline'",
+  ]);
   assert.deepEqual(cspProblems(html("img-src 'self'")), ["no script-src or default-src: any script may run"]);
   assert.deepEqual(cspProblems("<html><head></head><body></body></html>"), [
     "expected one CSP <meta> in <head>, found 0",
