@@ -13,17 +13,23 @@ import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts
 // Alias redirect pages and the 404 page carry `noindex`; the sitemap lists
 // every other page.
 const noindex = noindexPages();
+import { linkCheck } from "./src/integrations/link-check.ts";
 
 export default defineConfig({
   site: SITE_URL,
   output: "static",
   trailingSlash: "always",
   build: { format: "directory" },
+  // The bad-entry tests build fixture content sets; each gets its own cache,
+  // so no fixture's content lands in the site's cached build or the reverse.
+  cacheDir: process.env["ERRDEX_CACHE_DIR"] ?? "./node_modules/.astro",
+  // Links are checked before the site is indexed: a dead one stops the build.
   integrations: [
     mdx(),
     caseSensitiveOutput(),
     noindex.integration,
     sitemap({ filter: (url) => url.endsWith("/") && noindex.isIndexable(url) }),
+    linkCheck(),
     pagefindIndex(),
   ],
   markdown: {

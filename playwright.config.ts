@@ -1,8 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./tests/support/browser.ts";
 
-/** Port for the built site under test, away from the dev server's 4321. */
-const PORT = 4329;
+/** Port for the built site under test, away from the dev server's 4321; ERRDEX_TEST_PORT moves it (two checkouts testing at once). */
+const PORT = Number(process.env["ERRDEX_TEST_PORT"] ?? 4329);
 const executablePath = chromiumExecutable();
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 import type { EntryData } from "../schema/entry.ts";
-import { bareClassName, type PythonHierarchy } from "./python-hierarchy.ts";
+import { displayPath, ERRNO_FILE } from "./content-dir.ts";
+import { bareClassName, HIERARCHY_FILE, type PythonHierarchy } from "./python-hierarchy.ts";
 import { isCanonicalSlug, parseEntryId, type EntryIdentity, type Language } from "./urls.ts";
 
 /** What the cross-entry checks need to know about one entry. */
@@ -62,7 +63,7 @@ export function catalogueProblems(
       if (!className) {
         say(
           data.kind === "exception" ? "title" : "parent",
-          `"${data.kind === "exception" ? data.title : data.parent}" is not in content/python-exceptions.yaml`,
+          `"${data.kind === "exception" ? data.title : data.parent}" is not in ${HIERARCHY_FILE}`,
         );
       } else if (data.kind === "exception") {
         const parent = python.parentOf(className);
@@ -79,13 +80,14 @@ export function catalogueProblems(
       else if (!ids.has(related)) say("related", `no entry "${related}"`);
     }
     for (const name of data.errno) {
-      if (!errnoNames.has(name)) say("errno", `"${name}" is not in content/errno.yaml`);
+      if (!errnoNames.has(name)) say("errno", `"${name}" is not in ${displayPath(ERRNO_FILE)}`);
     }
     for (const name of [data.title, ...data.aliases]) {
       const key = `${language}:${name.toLowerCase()}`;
       const owner = claimed.get(key);
-      if (owner && owner !== filePath) say("aliases", `"${name}" is already claimed by ${owner}`);
-      else claimed.set(key, filePath);
+      if (owner && owner !== filePath) {
+        say(name === data.title ? "title" : "aliases", `"${name}" is already claimed by ${owner}`);
+      } else claimed.set(key, filePath);
     }
   }
   return problems;

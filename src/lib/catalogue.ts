@@ -1,6 +1,8 @@
+import path from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";
 import type { Category } from "../schema/entry.ts";
 import { catalogueProblems } from "./catalogue-checks.ts";
+import { displayPath } from "./content-dir.ts";
 import { pythonHierarchy } from "./python-hierarchy.ts";
 import { fixLineFromBody } from "./ticket.ts";
 import {
@@ -68,7 +70,11 @@ async function build(): Promise<Catalogue> {
   const [sources, errnoRows] = await Promise.all([getCollection("errors"), getCollection("errno")]);
   const errnoNames = new Set(errnoRows.map((row) => row.id));
   const problems = catalogueProblems(
-    sources.map((source) => ({ id: source.id, filePath: source.filePath ?? source.id, data: source.data })),
+    sources.map((source) => ({
+      id: source.id,
+      filePath: displayPath(path.resolve(source.filePath ?? source.id)),
+      data: source.data,
+    })),
     errnoNames,
     pythonHierarchy(),
   );

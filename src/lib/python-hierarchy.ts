@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
 import { z } from "astro/zod";
+import { displayPath, PYTHON_HIERARCHY_FILE } from "./content-dir.ts";
 
 /**
  * Python's exception hierarchy, from `content/python-exceptions.yaml`
@@ -24,7 +25,8 @@ export interface PythonHierarchy {
   resolve(name: string): string | undefined;
 }
 
-export const HIERARCHY_FILE = "content/python-exceptions.yaml";
+/** `content/python-exceptions.yaml`, or its copy in `ERRDEX_CONTENT_DIR`. */
+export const HIERARCHY_FILE = displayPath(PYTHON_HIERARCHY_FILE);
 
 let cached: PythonHierarchy | undefined;
 

@@ -284,3 +284,15 @@ export function aliasTable(entries: readonly AliasEntry[], errno: readonly Alias
   const sorted = [...aliases.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { aliases: sorted, problems };
 }
+
+/**
+ * The entry a URL path belongs to, the inverse of {@link entryUrl}:
+ * `/python/key-error/` → `{ language: "python", slug: "key-error" }`, or
+ * undefined for any other page. Whether such an entry exists is the
+ * caller's question.
+ */
+export function entryFromUrl(pathname: string): { language: Language; slug: string } | undefined {
+  const match = /^\/([^/]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/$/.exec(pathname);
+  if (!match?.[1] || !match[2] || !isLanguage(match[1])) return undefined;
+  return { language: match[1], slug: match[2] };
+}

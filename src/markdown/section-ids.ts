@@ -1,11 +1,15 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Element } from "hast";
 import type { HastPluginEntry } from "satteri";
+import { ERRORS_DIR } from "../lib/content-dir.ts";
 import { sectionForHeading, sectionProblems } from "../lib/sections.ts";
 
 /** Only entries are held to the six-section shape; other MDX is left alone. */
 function isErrorEntry(fileURL: URL | undefined): fileURL is URL {
-  return fileURL !== undefined && /\/content\/errors\/[^/]+\/[^/]+\.mdx$/.test(fileURL.pathname);
+  if (fileURL === undefined || fileURL.protocol !== "file:") return false;
+  const relative = path.relative(ERRORS_DIR, fileURLToPath(fileURL));
+  return /^[^/]+\/[^/]+\.mdx$/.test(relative.split(path.sep).join("/"));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { ERRORS_DIR } from "../lib/content-dir.ts";
 import { readRecording, snippetHash, type SnippetRecording } from "../lib/recordings.ts";
 
 /**
@@ -10,7 +11,7 @@ let byHash: Map<string, SnippetRecording> | undefined;
 
 function loadAll(): Map<string, SnippetRecording> {
   const map = new Map<string, SnippetRecording>();
-  const base = path.resolve("content/errors");
+  const base = ERRORS_DIR;
   for (const language of readdirSync(base)) {
     for (const name of readdirSync(path.join(base, language))) {
       if (!name.endsWith(".mdx")) continue;

@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { SECTIONS } from "../../src/lib/sections.ts";
 import { entryUrl, errnoUrl } from "../../src/lib/urls.ts";
 
@@ -159,7 +158,7 @@ test("without JavaScript the page is whole and shows no dead copy buttons", asyn
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`the entry follows the system ${colorScheme} setting, code included, and axe finds nothing`, async ({
+  test(`the entry follows the system ${colorScheme} setting, code included`, async ({
     browser,
   }, testInfo) => {
     const context = await browser.newContext({ colorScheme });
@@ -185,12 +184,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       body: await page.screenshot({ fullPage: true }),
       contentType: "image/png",
     });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    ).toEqual([]);
+    // axe runs on this page in both schemes in accessibility.spec.ts.
     await context.close();
   });
 }

@@ -67,6 +67,45 @@ test("a hostile query is shown as text and never run", async ({ page }) => {
   expect(await page.locator("main img").count()).toBe(0);
 });
 
+/** Queries that would run script or make a script link if they were ever treated as markup. */
+const HOSTILE: [string, string][] = [
+  [
+    "markup with an event handler",
+    `"><svg onload="window.__pwned=1"><a href="javascript:window.__pwned=1">x</a>`,
+  ],
+  ["a script element", "</textarea><script>window.__pwned=1</script>"],
+  ["a javascript: URL", "javascript:window.__pwned=1//"],
+  ["control characters", "KeyError\u0000\u0007\u001b[31m\u202e\r\u2028<b>bold</b>"],
+];
+
+for (const [what, hostile] of HOSTILE) {
+  test(`a query with ${what} is shown as text: nothing runs and nothing links to javascript:`, async ({
+    page,
+  }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto(searchUrl(hostile));
+    await resultLinks(page);
+    // Shown as typed (the status quotes up to 120 characters), never parsed.
+    await expect(page.getByRole("status")).toContainText(hostile.slice(0, 40).trim());
+    await expect(
+      page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" }),
+    ).toHaveValue(hostile.replace(/\r\n?/g, "\n")); // a textarea's value has \n line breaks
+    expect(await page.evaluate(() => "__pwned" in window)).toBe(false);
+    expect(dialogs).toEqual([]);
+    expect(
+      await page.locator("main svg, main script:not([src]), main b, [data-search-results] img").count(),
+    ).toBe(0);
+    const hrefs = await page
+      .locator("a[href]")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
+  });
+}
+
 test("a pasted traceback, stack trace or tsc line finds its page first, as you type", async ({ page }) => {
   await page.goto(searchUrl());
   const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });

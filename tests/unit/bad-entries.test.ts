@@ -1,0 +1,117 @@
+/**
+ * Each folder in tests/fixtures/bad-entries/ is a way an entry can be
+ * wrong. Every one must stop the real `npm run build` with a message naming
+ * the file (and the field, where there is one) and leave no site behind.
+ * The fixtures are laid over a tiny valid content set, so each build takes
+ * seconds; they run one at a time because builds of one project share its
+ * `.astro/` folder.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test, type TestContext } from "node:test";
+
+const FIXTURES = "tests/fixtures/bad-entries";
+const work = mkdtempSync(path.join(tmpdir(), "errdex-bad-entries-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+interface Build {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** `npm run build`'s script into `outDir`, with the fixture's files laid over the base content set. */
+function build(fixture: string, outDir = path.join(work, fixture, "dist")): Promise<Build> {
+  const content = path.join(work, fixture, "content");
+  cpSync(path.join(FIXTURES, "base"), content, { recursive: true });
+  if (fixture !== "base") cpSync(path.join(FIXTURES, fixture), content, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["src/build/cli.ts", "--outDir", outDir], {
+      env: {
+        ...process.env,
+        ERRDEX_CONTENT_DIR: content,
+        ERRDEX_CACHE_DIR: path.join(work, fixture, "cache"),
+        FORCE_COLOR: "0",
+        NO_COLOR: "1",
+      },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output, outDir }));
+  });
+}
+
+/** The build's complaint: its output without progress lines and stack frames. */
+function complaint(output: string): string {
+  return output
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .filter((line) => !/^\d\d:\d\d:\d\d /.test(line) || line.includes("[ERROR]"))
+    .filter(
+      (line) => !/^\s+at |^\s*(Stack trace|Location):|route-cache\.js|generating static routes/.test(line),
+    )
+    .join("\n");
+}
+
+const staging = (outDir: string) => path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging`);
+
+/** What each case's message must contain: the file, and the field where there is one. */
+const CASES: Record<string, (string | RegExp)[]> = {
+  "invalid-yaml": ["errors/python/key-error.mdx:14", "missed comma between flow collection entries"],
+  "missing-front-matter": ["errors/python/key-error.mdx", "title: Required", "summary: Required"],
+  "unknown-value": ["errors/python/key-error.mdx", "category: Invalid option"],
+  "missing-section": ["errors/python/key-error.mdx", 'missing section "## What not to do"'],
+  "unclosed-jsx": ["errors/python/key-error.mdx:28:23", "Expected a closing tag for `<strong>`"],
+  "dead-link": [
+    "errors/python/key-error.mdx",
+    '"/python/index-error/": no page or file at /python/index-error/',
+    'no element with id "what-it-meant" on /node/enoent/',
+  ],
+  // Whichever of the two is read second is the one named, with the first as the owner.
+  "duplicate-name": [
+    /errors\/python\/list-index(-out-of-range)?\.mdx: title: "list index out of range" is already claimed by .*errors\/python\/list-index(-out-of-range)?\.mdx/,
+  ],
+  "duplicate-alias": [
+    /errors\/python\/(key|index)-error\.mdx: aliases: "builtins\.KeyError" is already claimed by .*errors\/python\/(key|index)-error\.mdx/,
+  ],
+};
+
+/** Checks a failed build's message against what its case must say, and records it. */
+function assertComplaint(t: TestContext, fixture: string, result: Build): void {
+  assert.notEqual(result.code, 0, `the build passed:\n${result.output}`);
+  for (const wanted of CASES[fixture] ?? []) {
+    if (typeof wanted === "string") {
+      assert.ok(result.output.includes(wanted), `"${wanted}" in:\n${result.output}`);
+    } else {
+      assert.match(result.output, wanted);
+    }
+  }
+  assert.ok(!existsSync(staging(result.outDir)), "the partial build is removed");
+  t.diagnostic(`${fixture}:\n${complaint(result.output)}`);
+}
+
+// The dead-link case runs over a good build, to show that a failed build
+// leaves the previous site exactly as it was.
+test("the base fixture builds; dead-link then stops the build and leaves that site intact", async (t) => {
+  const good = await build("base");
+  assert.equal(good.code, 0, good.output);
+  const page = path.join(good.outDir, "python/key-error/index.html");
+  const before = readFileSync(page, "utf8");
+  const failed = await build("dead-link", good.outDir);
+  assertComplaint(t, "dead-link", failed);
+  assert.equal(readFileSync(page, "utf8"), before);
+  assert.ok(existsSync(path.join(good.outDir, "pagefind")), "the previous search index is still there");
+});
+
+for (const fixture of Object.keys(CASES).filter((name) => name !== "dead-link")) {
+  test(`${fixture}: the build stops naming the file and leaves no site`, async (t) => {
+    const result = await build(fixture);
+    assertComplaint(t, fixture, result);
+    assert.ok(!existsSync(result.outDir), "no output folder");
+  });
+}
