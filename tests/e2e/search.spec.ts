@@ -90,7 +90,7 @@ for (const [what, hostile] of HOSTILE) {
     await page.goto(searchUrl(hostile));
     await resultLinks(page);
     // Shown as typed (the status quotes up to 120 characters), never parsed.
-    await expect(page.getByRole("status")).toContainText(hostile.slice(0, 40).trim());
+    await expect(page.getByRole("main").getByRole("status")).toContainText(hostile.slice(0, 40).trim());
     await expect(
       page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" }),
     ).toHaveValue(hostile.replace(/\r\n?/g, "\n")); // a textarea's value has \n line breaks
