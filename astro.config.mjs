@@ -14,6 +14,7 @@ import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts
 // every other page.
 const noindex = noindexPages();
 import { linkCheck } from "./src/integrations/link-check.ts";
+import { cspHeader } from "./src/integrations/csp-header.ts";
 
 export default defineConfig({
   site: SITE_URL,
@@ -30,6 +31,7 @@ export default defineConfig({
     noindex.integration,
     sitemap({ filter: (url) => url.endsWith("/") && noindex.isIndexable(url) }),
     linkCheck(),
+    cspHeader(),
     pagefindIndex(),
   ],
   markdown: {

@@ -246,7 +246,8 @@ test("check:urls passes on the real build and fails, naming them, when an entry'
 test("pages keep working under the _headers policy, and each path gets one Cache-Control", async ({
   page,
 }) => {
-  const rules = readHeadersFile("public/_headers");
+  // The file as deployed: the build fills in the whole Content-Security-Policy.
+  const rules = readHeadersFile("dist/_headers");
   const cache = (p: string) => headersFor(rules, p)["cache-control"];
   expect(cache("/_astro/Page.abc123.css")).toBe("public, max-age=31536000, immutable");
   expect(cache("/pagefind/fragment/en_10cfd9a.pf_fragment")).toBe("public, max-age=31536000, immutable");
@@ -273,7 +274,12 @@ test("pages keep working under the _headers policy, and each path gets one Cache
   });
   const response = await page.goto(PAGE);
   expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  // Scripts are held to the site's own files and hashed inline scripts, never any inline script.
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+  expect(scriptSrc).toMatch(/'sha256-/);
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
   await expect(page.getByRole("button", { name: /ticket/ })).toBeVisible();
   await page.goto(searchUrl("ECONNREFUSED"));
   await expect(page.locator("[data-search-results]")).toHaveAttribute("data-ready", "");
