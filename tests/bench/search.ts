@@ -8,15 +8,13 @@
  *
  *   npm run build && npm run bench:search
  */
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import type { EntryRecording } from "../../src/lib/recordings.ts";
 import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
 import { entryUrl, searchUrl } from "../../src/lib/urls.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
 import { firstSearch, weigh } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
+import { recordedReproOutputs } from "../support/repro-outputs.ts";
 
 const PORT = 4349;
 const TYPED = [
@@ -30,21 +28,8 @@ const TYPED = [
 
 function corpus(): { form: string; query: string }[] {
   const queries = TYPED.map((query) => ({ form: `typed:${reduceQuery(query).form}`, query }));
-  for (const language of readdirSync("content/errors")) {
-    for (const name of readdirSync(path.join("content/errors", language))) {
-      if (!name.endsWith(".verified.json")) continue;
-      const recording = JSON.parse(
-        readFileSync(path.join("content/errors", language, name), "utf8"),
-      ) as EntryRecording;
-      for (const snippet of recording.snippets) {
-        if (snippet.role !== "repro" || !snippet.output) continue;
-        const query = snippet.output
-          .replaceAll("<scratch>", "/home/dev/project")
-          .replaceAll("<port>", "5432");
-        queries.push({ form: reduceQuery(query).form, query });
-      }
-    }
-  }
+  for (const { output } of recordedReproOutputs())
+    queries.push({ form: reduceQuery(output).form, query: output });
   return queries;
 }
 

@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { templateToRegExp } from "../../src/lib/message-templates.ts";
-import type { EntryRecording } from "../../src/lib/recordings.ts";
 import type { SearchLookup } from "../../src/lib/search/exact-hits.ts";
 import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
-import { entryUrl, isLanguage, searchUrl } from "../../src/lib/urls.ts";
+import { searchUrl } from "../../src/lib/urls.ts";
+import { recordedReproOutputs } from "../support/repro-outputs.ts";
 
 /**
  * The search corpus: what real Python, Node.js and tsc runs printed for
@@ -66,23 +65,11 @@ function derivedForms(language: string, output: string): [string, string][] {
 }
 
 const cases: Case[] = [];
-for (const language of readdirSync("content/errors")) {
-  if (!isLanguage(language)) continue;
-  for (const name of readdirSync(path.join("content/errors", language))) {
-    if (!name.endsWith(".verified.json")) continue;
-    const recording = JSON.parse(
-      readFileSync(path.join("content/errors", language, name), "utf8"),
-    ) as EntryRecording;
-    for (const snippet of recording.snippets) {
-      if (snippet.role !== "repro" || !snippet.output) continue;
-      const output = snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432");
-      const url = entryUrl(language, name.replace(".verified.json", ""));
-      const accepted = acceptedFirst(url, output);
-      cases.push({ url, output, form: reduceQuery(output).form, accepted });
-      for (const [form, derived] of derivedForms(language, output))
-        cases.push({ url, output: derived, form, accepted });
-    }
-  }
+for (const { language, url, output } of recordedReproOutputs()) {
+  const accepted = acceptedFirst(url, output);
+  cases.push({ url, output, form: reduceQuery(output).form, accepted });
+  for (const [form, derived] of derivedForms(language, output))
+    cases.push({ url, output: derived, form, accepted });
 }
 
 test("every recorded repro output, pasted whole or as pytest, a console or an editor shows it, finds its entry first", async ({

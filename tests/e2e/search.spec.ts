@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { entryUrl, errnoUrl, searchUrl } from "../../src/lib/urls.ts";
 
 /** What a user types, and pages that must be among the first results. */
@@ -17,10 +17,21 @@ const QUERIES: { query: string; expected: string[] }[] = [
   { query: "maximum recursion depth", expected: [entryUrl("python", "recursion-error")] },
 ];
 
-async function resultLinks(page: import("@playwright/test").Page): Promise<string[]> {
+async function resultLinks(page: Page): Promise<string[]> {
   const results = page.locator("[data-search-results]");
   await expect(results).toHaveAttribute("data-ready", "");
   return results.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+}
+
+/** Down twice moves through the first two results; up twice comes back to the box. */
+async function walkResultsWithArrows(page: Page, box: Locator, links: Locator): Promise<void> {
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(box).toBeFocused();
 }
 
 for (const { query, expected } of QUERIES) {
@@ -140,14 +151,8 @@ test("`/` focuses the search box and arrow keys move through the results", async
   await page.keyboard.press("/");
   const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });
   await expect(box).toBeFocused();
-  await page.keyboard.press("ArrowDown");
   const links = page.locator("[data-search-results] a");
-  await expect(links.nth(0)).toBeFocused();
-  await page.keyboard.press("ArrowDown");
-  await expect(links.nth(1)).toBeFocused();
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("ArrowUp");
-  await expect(box).toBeFocused();
+  await walkResultsWithArrows(page, box, links);
   await page.keyboard.press("ArrowDown");
   const href = await links.nth(0).getAttribute("href");
   await page.keyboard.press("Enter");
@@ -235,13 +240,7 @@ test("arrow keys move from the header box through its results; Escape closes the
   await expect(banner.locator("[data-search-suggestions]")).toHaveAttribute("data-ready", "");
   await expect(panel).toBeVisible();
   const links = panel.getByRole("link");
-  await page.keyboard.press("ArrowDown");
-  await expect(links.nth(0)).toBeFocused();
-  await page.keyboard.press("ArrowDown");
-  await expect(links.nth(1)).toBeFocused();
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("ArrowUp");
-  await expect(box).toBeFocused();
+  await walkResultsWithArrows(page, box, links);
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
   await box.press("Backspace");

@@ -15,6 +15,9 @@ export async function startPreview(port: number): Promise<PreviewServer> {
     stdio: "ignore",
   });
   const origin = `http://127.0.0.1:${port}`;
+  // A benchmark cut short (Ctrl-C, a closed pipe) must not leave the server
+  // running: Astro refuses a second preview of the project while it lives.
+  process.once("exit", () => server.kill());
   let exited: number | null | undefined;
   server.on("exit", (code) => (exited = code));
   for (let attempt = 0; ; attempt++) {

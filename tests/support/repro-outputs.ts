@@ -1,0 +1,41 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { EntryRecording } from "../../src/lib/recordings.ts";
+import { entryUrl, isLanguage, type Language } from "../../src/lib/urls.ts";
+
+/** One output a real run printed for an entry's `repro` snippet. */
+export interface ReproOutput {
+  language: Language;
+  /** The entry it belongs to. */
+  url: string;
+  /** As a user's terminal would show it: placeholders become a path and a port. */
+  output: string;
+}
+
+/**
+ * Every `repro` output `npm run verify` recorded beside the entries (never
+ * typed by hand): the search corpus that the search tests and the search
+ * benchmark paste. The recordings normalise scratch paths and ports to
+ * placeholders; those are turned back into plausible values here.
+ */
+export function recordedReproOutputs(contentDir = "content/errors"): ReproOutput[] {
+  const outputs: ReproOutput[] = [];
+  for (const language of readdirSync(contentDir)) {
+    if (!isLanguage(language)) continue;
+    for (const name of readdirSync(path.join(contentDir, language))) {
+      if (!name.endsWith(".verified.json")) continue;
+      const recording = JSON.parse(
+        readFileSync(path.join(contentDir, language, name), "utf8"),
+      ) as EntryRecording;
+      for (const snippet of recording.snippets) {
+        if (snippet.role !== "repro" || !snippet.output) continue;
+        outputs.push({
+          language,
+          url: entryUrl(language, name.replace(".verified.json", "")),
+          output: snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432"),
+        });
+      }
+    }
+  }
+  return outputs;
+}
