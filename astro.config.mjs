@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from "astro/config";
-import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
 import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
+import { tokenClassesTransformer } from "./src/markdown/token-classes.ts";
 import { SITE_URL } from "./src/lib/site.ts";
 import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
 import { noindexPages } from "./src/integrations/noindex-pages.ts";
@@ -26,7 +26,6 @@ export default defineConfig({
   cacheDir: process.env["ERRDEX_CACHE_DIR"] ?? "./node_modules/.astro",
   // Links are checked before the site is indexed: a dead one stops the build.
   integrations: [
-    mdx(),
     caseSensitiveOutput(),
     noindex.integration,
     sitemap({ filter: (url) => url.endsWith("/") && noindex.isIndexable(url) }),
@@ -37,11 +36,11 @@ export default defineConfig({
   markdown: {
     processor: satteri({ hastPlugins: [sectionIdsPlugin()] }),
     shikiConfig: {
-      themes: { light: "github-light-default", dark: "github-dark-default" },
-      // Colours follow the reader's system setting through CSS light-dark(),
-      // so there is no flash and no script.
-      defaultColor: "light-dark()",
-      transformers: [snippetFigureTransformer()],
+      // One theme whose colours are CSS variables, turned into classes that
+      // site.css colours for light and dark through light-dark(): one
+      // tokenising pass per snippet, no flash, no script, no inline styles.
+      theme: "css-variables",
+      transformers: [tokenClassesTransformer(), snippetFigureTransformer()],
     },
   },
   // Hashes for Astro's own scripts and styles go into a CSP <meta> on every
@@ -57,23 +56,17 @@ export default defineConfig({
       ],
       // Pagefind compiles its WebAssembly search on the search page.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Shiki colours tokens with style attributes; styles may be inline,
-      // scripts may not.
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-    },
-  },
-  devToolbar: { enabled: false },
-  vite: {
-    build: {
-      rollupOptions: {
-        onwarn(warning, warn) {
-          // Astro's own MDX modules carry a "use astro:head-inject"
-          // directive that the bundler warns about once per entry; it is
-          // harmless and would bury real warnings.
-          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
-          warn(warning);
-        },
+      // Code is coloured by classes (src/markdown/token-classes.ts), so no
+      // style attribute or unhashed <style> is allowed either. Astro hashes
+      // an empty inline style into the policy of every page that links a
+      // stylesheet, and not of the alias pages, which link none; listing
+      // that hash (of "", so it allows nothing) keeps one policy site-wide,
+      // which the `_headers` file needs.
+      styleDirective: {
+        resources: ["'self'"],
+        hashes: ["sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="],
       },
     },
   },
+  devToolbar: { enabled: false },
 });

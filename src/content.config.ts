@@ -1,12 +1,16 @@
 import { defineCollection } from "astro:content";
-import { file, glob } from "astro/loaders";
+import { file } from "astro/loaders";
 import { displayPath, ERRNO_FILE, ERRORS_DIR } from "./lib/content-dir.ts";
+import { errorEntriesLoader } from "./loaders/error-entries.ts";
 import { entrySchema } from "./schema/entry.ts";
 import { errnoSchema } from "./schema/errno.ts";
 
-/** Error entries: `content/errors/<language>/<slug>.mdx`, id `<language>/<slug>`. */
+/**
+ * Error entries: `content/errors/<language>/<slug>.mdx`, id `<language>/<slug>`,
+ * rendered once into the content layer (see the loader for why).
+ */
 const errors = defineCollection({
-  loader: glob({ pattern: "*/*.mdx", base: displayPath(ERRORS_DIR) }),
+  loader: errorEntriesLoader({ base: ERRORS_DIR }),
   schema: entrySchema,
 });
 

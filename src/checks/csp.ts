@@ -4,7 +4,8 @@ import { Parser } from "htmlparser2";
  * What is wrong with a page's Content-Security-Policy: it must have exactly
  * one `<meta http-equiv="content-security-policy">` in its `<head>`, and the
  * policy that governs scripts (`script-src`, else `default-src`) must not
- * allow inline or eval'd script. Returns the problems, none when it is right.
+ * allow inline or eval'd script, nor the one for styles inline style (code
+ * is coloured by classes). Returns the problems, none when it is right.
  */
 export function cspProblems(html: string): string[] {
   const policies: string[] = [];
@@ -42,5 +43,8 @@ export function cspProblems(html: string): string[] {
   for (const value of ["'unsafe-inline'", "'unsafe-eval'", "*", "data:"]) {
     if (scripts?.includes(value)) problems.push(`script-src allows ${value}`);
   }
+  const styles = directives.get("style-src") ?? directives.get("default-src");
+  if (!styles) problems.push("no style-src or default-src: any style may apply");
+  if (styles?.includes("'unsafe-inline'")) problems.push("style-src allows 'unsafe-inline'");
   return problems;
 }

@@ -82,6 +82,9 @@ const started = performance.now();
 let peakRss = 0;
 const build = spawn(path.join(root, "node_modules/.bin/astro"), ["build"], {
   cwd: scratch,
+  // A cold build: the scratch copy gets its own cache rather than the
+  // project's, whose rendered entries it must neither reuse nor overwrite.
+  env: { ...process.env, ERRDEX_CACHE_DIR: path.join(scratch, ".cache") },
   stdio: ["ignore", values.json ? "ignore" : "inherit", "inherit"],
 });
 const sampler = setInterval(() => {

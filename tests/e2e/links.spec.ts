@@ -280,6 +280,10 @@ test("pages keep working under the _headers policy, and each path gets one Cache
   const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
   expect(scriptSrc).toMatch(/'sha256-/);
   expect(scriptSrc).not.toContain("'unsafe-inline'");
+  // Styles too: code is coloured by classes, not style attributes.
+  const styleSrc = /style-src ([^;]*)/.exec(csp)?.[1] ?? "";
+  expect(styleSrc).toContain("'self'");
+  expect(styleSrc).not.toContain("'unsafe-inline'");
   await expect(page.getByRole("button", { name: /ticket/ })).toBeVisible();
   await page.goto(searchUrl("ECONNREFUSED"));
   await expect(page.locator("[data-search-results]")).toHaveAttribute("data-ready", "");

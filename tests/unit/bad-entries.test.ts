@@ -62,11 +62,18 @@ const staging = (outDir: string) => path.join(path.dirname(outDir), `.${path.bas
 
 /** What each case's message must contain: the file, and the field where there is one. */
 const CASES: Record<string, (string | RegExp)[]> = {
-  "invalid-yaml": ["errors/python/key-error.mdx:14", "missed comma between flow collection entries"],
+  "invalid-yaml": [
+    "errors/python/key-error.mdx:14",
+    "the front matter is not valid YAML: deficient indentation",
+  ],
   "missing-front-matter": ["errors/python/key-error.mdx", "title: Required", "summary: Required"],
   "unknown-value": ["errors/python/key-error.mdx", "category: Invalid option"],
   "missing-section": ["errors/python/key-error.mdx", 'missing section "## What not to do"'],
   "unclosed-jsx": ["errors/python/key-error.mdx:28:23", "Expected a closing tag for `<strong>`"],
+  "mdx-component": [
+    "errors/python/key-error.mdx:28:1",
+    "the component <Callout>; entries are plain Markdown and HTML",
+  ],
   "dead-link": [
     "errors/python/key-error.mdx",
     '"/python/index-error/": no page or file at /python/index-error/',

@@ -62,7 +62,7 @@ test("every dead internal link and #anchor is found, with its page; other hosts 
   assert.deepEqual([...report.external.keys()], ["docs.python.org"]);
 });
 
-test("a page's CSP must be one meta in head whose script policy allows no inline script", () => {
+test("a page's CSP must be one meta in head whose policy allows no inline script or style", () => {
   const html = (policy: string) =>
     `<html><head><meta http-equiv="Content-Security-Policy" content="${policy}"></head><body></body></html>`;
   assert.deepEqual(cspProblems(html("default-src 'self'; script-src 'self' 'sha256-abc'")), []);
@@ -71,12 +71,19 @@ test("a page's CSP must be one meta in head whose script policy allows no inline
   ]);
   assert.deepEqual(cspProblems(html("default-src 'self' 'unsafe-inline'")), [
     "script-src allows 'unsafe-inline'",
+    "style-src allows 'unsafe-inline'",
+  ]);
+  assert.deepEqual(cspProblems(html("default-src 'self'; style-src 'self' 'unsafe-inline'")), [
+    "style-src allows 'unsafe-inline'",
   ]);
   // The first of two script-src directives is the one browsers apply.
-  assert.deepEqual(cspProblems(html("script-src 'unsafe-inline'; script-src 'self'")), [
+  assert.deepEqual(cspProblems(html("script-src 'unsafe-inline'; script-src 'self'; style-src 'self'")), [
     "script-src allows 'unsafe-inline'",
   ]);
-  assert.deepEqual(cspProblems(html("img-src 'self'")), ["no script-src or default-src: any script may run"]);
+  assert.deepEqual(cspProblems(html("img-src 'self'")), [
+    "no script-src or default-src: any script may run",
+    "no style-src or default-src: any style may apply",
+  ]);
   assert.deepEqual(cspProblems("<html><head></head><body></body></html>"), [
     "expected one CSP <meta> in <head>, found 0",
   ]);
