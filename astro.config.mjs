@@ -6,6 +6,7 @@ import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
 import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
 import { tokenClassesTransformer } from "./src/markdown/token-classes.ts";
 import { SITE_URL } from "./src/lib/site.ts";
+import { CACHE_DIR } from "./src/lib/rendered-entries.ts";
 import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
 import { noindexPages } from "./src/integrations/noindex-pages.ts";
 import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts";
@@ -23,7 +24,7 @@ export default defineConfig({
   build: { format: "directory" },
   // The bad-entry tests build fixture content sets; each gets its own cache,
   // so no fixture's content lands in the site's cached build or the reverse.
-  cacheDir: process.env["ERRDEX_CACHE_DIR"] ?? "./node_modules/.astro",
+  cacheDir: CACHE_DIR,
   // Links are checked before the site is indexed: a dead one stops the build.
   integrations: [
     caseSensitiveOutput(),

@@ -296,3 +296,14 @@ export function entryFromUrl(pathname: string): { language: Language; slug: stri
   if (!match?.[1] || !match[2] || !isLanguage(match[1])) return undefined;
   return { language: match[1], slug: match[2] };
 }
+
+/** The exact-answer lookup's index: bucket count and errno table (see search/lookup-shards.ts). */
+export const LOOKUP_INDEX_URL = "/search/lookup/index.json";
+
+/** One bucket of the exact-answer lookup: `/search/lookup/12.json`. */
+export function lookupBucketUrl(bucket: number): string {
+  return `/search/lookup/${bucket}.json`;
+}
+
+/** Pagefind's script, which the search code imports on the first search. */
+export const PAGEFIND_SCRIPT_URL = "/pagefind/pagefind.js";

@@ -7,6 +7,7 @@ import { load as loadYaml, type YAMLException } from "js-yaml";
 import { mdxToMdast } from "satteri";
 import { displayPath } from "../lib/content-dir.ts";
 import { recordingPath } from "../lib/recordings.ts";
+import { hasRenderedEntry, pruneRenderedEntries, writeRenderedEntry } from "../lib/rendered-entries.ts";
 
 /**
  * Loads the error entries (`<language>/<slug>.mdx` under `base`) into the
@@ -17,9 +18,9 @@ import { recordingPath } from "../lib/recordings.ts";
  * Why not Astro's `glob()` loader with @astrojs/mdx: that compiles every
  * entry into its own Vite module, and at 1,000 entries the modules cost
  * half the build's time and most of its memory, growing with every entry
- * (2.4 GB at 1,000, 14.7 GB at 10,000). Rendered here, an entry is a string
- * in the data store, cached between builds by a digest of everything it is
- * made from, and a page only prints it.
+ * (2.4 GB at 1,000, 14.7 GB at 10,000). Rendered here, an entry is a file
+ * of HTML (see rendered-entries.ts), cached between builds by a digest of
+ * everything it is made from, and its page only prints it.
  *
  * Entries stay MDX files and are parsed as MDX, so a malformed one stops
  * the build as the MDX compiler would; what only MDX could run (imports,
@@ -37,11 +38,18 @@ export function errorEntriesLoader(options: { base: string }): Loader {
         seen.add(await loadEntry(context, base, file, renderer));
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      pruneRenderedEntries(new Set(context.store.values().map((entry) => String(entry.digest))));
+      // `astro dev`: re-render an entry when it or its recording changes.
+      context.watcher?.add(base);
       context.watcher?.on("all", (_event, changed) => {
         if (!isEntryOrRecording(base, changed)) return;
         const file = changed.replace(/\.verified\.json$/, ".mdx");
-        if (existsSync(file)) void loadEntry(context, base, file, rendererDigest());
-        else context.store.delete(entryId(base, file));
+        if (!existsSync(file)) context.store.delete(entryId(base, file));
+        // In dev a broken entry is reported and the previous render kept.
+        else
+          loadEntry(context, base, file, rendererDigest()).catch((error: unknown) => {
+            context.logger.error(error instanceof Error ? error.message : String(error));
+          });
       });
     },
   };
@@ -89,18 +97,19 @@ async function loadEntry(
   const digest = context.generateDigest(
     [renderer, source, existsSync(recording) ? readFileSync(recording, "utf8") : ""].join("\0"),
   );
-  if (context.store.get(id)?.digest === digest) return id;
+  if (context.store.get(id)?.digest === digest && hasRenderedEntry(digest)) return id;
 
   const { data, body } = parseEntry(source, shown);
   const parsed = await context.parseData({ id, data, filePath: file });
   const rendered = await context.renderMarkdown(source, { fileURL: pathToFileURL(file) });
+  // The HTML goes to a file of its own, not into the store (see rendered-entries.ts).
+  writeRenderedEntry(digest, rendered.html);
   context.store.set({
     id,
     data: parsed,
     body,
     filePath: path.relative(process.cwd(), file).split(path.sep).join("/"),
     digest,
-    rendered,
   });
   return id;
 }

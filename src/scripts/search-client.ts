@@ -1,11 +1,14 @@
 /**
  * Finding results in the browser, for the search page and the header box:
  * reduces what was pasted to what identifies the error, takes the exact
- * answers from `/search/lookup.json` first and Pagefind's full-text results
- * after them. Both are fetched on the first search, never on page load.
+ * answers from the lookup buckets the query needs (`/search/lookup/`, see
+ * lookup-shards.ts) first and Pagefind's full-text results after them.
+ * Both are fetched on the first search, never on page load.
  */
 import { exactHits, type ExactHit, type SearchLookup } from "../lib/search/exact-hits.ts";
-import { reduceQuery } from "../lib/search/reduce-query.ts";
+import { bucketsFor, mergeShards, type LookupIndex, type ShardedEntry } from "../lib/search/lookup-shards.ts";
+import { reduceQuery, type ReducedQuery } from "../lib/search/reduce-query.ts";
+import { LOOKUP_INDEX_URL, lookupBucketUrl, PAGEFIND_SCRIPT_URL } from "../lib/urls.ts";
 
 /** One result as the reader sees it; `why` is set on exact answers. */
 export type SearchResult = Omit<ExactHit, "why"> & { why?: string };
@@ -21,18 +24,17 @@ interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-const PAGEFIND_URL = "/pagefind/pagefind.js";
-const LOOKUP_URL = "/search/lookup.json";
-
 let pagefind: Promise<Pagefind> | undefined;
-let lookup: Promise<SearchLookup> | undefined;
+let lookupIndex: Promise<LookupIndex> | undefined;
+const lookupBuckets = new Map<number, Promise<ShardedEntry[]>>();
 
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
+  pagefind ??= import(/* @vite-ignore */ PAGEFIND_SCRIPT_URL).then(async (module: Pagefind) => {
     await module.options({
-      // The index is small enough to search on the main thread well inside
-      // a frame; the worker would be another 12 KB to download first.
-      noWorker: true,
+      // Pagefind compiles its WebAssembly and searches in its worker (12 KB
+      // more to download): on the main thread that work blocked the search
+      // page for 210 ms in Lighthouse's mobile run.
+      noWorker: false,
       excerptLength: 0,
       ranking: {
         // Short technical queries: favour pages where the term is prominent
@@ -50,35 +52,79 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-function loadLookup(): Promise<SearchLookup> {
-  lookup ??= fetch(LOOKUP_URL).then((response) => {
-    if (!response.ok) throw new Error(`${LOOKUP_URL}: HTTP ${response.status}`);
-    return response.json() as Promise<SearchLookup>;
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The part of the lookup that can answer `query`: its buckets, each fetched once. */
+async function loadLookup(query: ReducedQuery): Promise<SearchLookup> {
+  // A failed fetch is forgotten, so the next keystroke tries again.
+  lookupIndex ??= fetchJson<LookupIndex>(LOOKUP_INDEX_URL).catch((error: unknown) => {
+    lookupIndex = undefined;
+    throw error;
   });
-  return lookup;
+  const index = await lookupIndex;
+  const shards = bucketsFor(query, index).map((bucket) => {
+    let shard = lookupBuckets.get(bucket);
+    if (!shard) {
+      shard = fetchJson<ShardedEntry[]>(lookupBucketUrl(bucket)).catch((error: unknown) => {
+        lookupBuckets.delete(bucket);
+        throw error;
+      });
+      lookupBuckets.set(bucket, shard);
+    }
+    return shard;
+  });
+  return mergeShards(index, await Promise.all(shards));
 }
 
-async function fullText(text: string, limit: number): Promise<SearchResult[]> {
+async function fullTextSearch(text: string) {
   if (!text) return [];
-  const search = await (await loadPagefind()).search(text);
-  const found = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
-  return found.map((data) => ({
-    url: data.url,
-    title: data.meta["title"] ?? data.url,
-    language: data.filters["language"]?.[0] ?? "",
-    summary: data.meta["summary"] ?? "",
-  }));
+  return (await (await loadPagefind()).search(text)).results;
 }
 
-/** Exact answers, then full-text results not already among them, at most `limit`. */
-export async function findResults(query: string, limit: number): Promise<SearchResult[]> {
+/**
+ * Exact answers, then full-text results not already among them, at most
+ * `limit`. The exact answers need only a few small lookup files, so they
+ * are handed to `onExact` as soon as they are known, before Pagefind has
+ * loaded. A full-text result's page data is a download of its own (a
+ * Pagefind fragment), so only as many are fetched as there are places left
+ * after the exact answers.
+ */
+export async function findResults(
+  query: string,
+  limit: number,
+  onExact?: (exact: SearchResult[]) => void,
+): Promise<SearchResult[]> {
   const reduced = reduceQuery(query);
-  const [exact, text] = await Promise.all([
-    loadLookup().then((data) => exactHits(data, reduced)),
-    fullText(reduced.text, limit),
+  const [exact, fullText] = await Promise.all([
+    loadLookup(reduced).then((data) => {
+      const hits = exactHits(data, reduced).slice(0, limit);
+      onExact?.(hits);
+      return hits;
+    }),
+    fullTextSearch(reduced.text),
   ]);
-  const seen = new Set(exact.map((hit) => hit.url));
-  return [...exact, ...text.filter((hit) => !seen.has(hit.url))].slice(0, limit);
+  const results: SearchResult[] = [...exact];
+  const seen = new Set(results.map((hit) => hit.url));
+  let next = 0;
+  while (results.length < limit && next < fullText.length) {
+    const batch = fullText.slice(next, next + limit - results.length);
+    next += batch.length;
+    for (const data of await Promise.all(batch.map((result) => result.data()))) {
+      if (seen.has(data.url)) continue;
+      seen.add(data.url);
+      results.push({
+        url: data.url,
+        title: data.meta["title"] ?? data.url,
+        language: data.filters["language"]?.[0] ?? "",
+        summary: data.meta["summary"] ?? "",
+      });
+    }
+  }
+  return results;
 }
 
 /** A result as a list item: linked title, language badge, why (exact answers), summary. */

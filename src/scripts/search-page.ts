@@ -30,15 +30,23 @@ async function search(query: string): Promise<void> {
     return;
   }
   status.textContent = "Searching…";
-  const all = await findResults(trimmed, MAX_RESULTS);
+  // Exact answers are shown the moment they are known; full-text results
+  // are added under them, and what is already on screen does not move.
+  let shown = 0;
+  const all = await findResults(trimmed, MAX_RESULTS, (exact) => {
+    if (run !== latest) return;
+    results.replaceChildren(...exact.map((result) => resultItem(result)));
+    shown = exact.length;
+  });
   if (run !== latest) return; // a newer search has started
-  results.replaceChildren(...all.map((result) => resultItem(result)));
+  if (shown === 0) results.replaceChildren(...all.map((result) => resultItem(result)));
+  else results.append(...all.slice(shown).map((result) => resultItem(result)));
   empty.hidden = all.length > 0;
-  const shown = trimmed.length > 120 ? `${trimmed.slice(0, 120)}…` : trimmed;
+  const quoted = trimmed.length > 120 ? `${trimmed.slice(0, 120)}…` : trimmed;
   status.textContent =
     all.length === 0
-      ? `No results for “${shown}”.`
-      : `${all.length} result${all.length === 1 ? "" : "s"} for “${shown}”.`;
+      ? `No results for “${quoted}”.`
+      : `${all.length} result${all.length === 1 ? "" : "s"} for “${quoted}”.`;
   results.dataset["ready"] = "";
 }
 

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
 import { templateToRegExp } from "../../src/lib/message-templates.ts";
-import type { SearchLookup } from "../../src/lib/search/exact-hits.ts";
 import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
 import { searchUrl } from "../../src/lib/urls.ts";
+import { builtLookup } from "../support/built-lookup.ts";
 import { recordedReproOutputs } from "../support/repro-outputs.ts";
 
 /**
@@ -29,8 +28,8 @@ interface Case {
   accepted: string[];
 }
 
-// The lookup the search page itself uses, as built.
-const lookup = JSON.parse(readFileSync("dist/search/lookup.json", "utf8")) as SearchLookup;
+// The lookup the search page itself uses, as built (all its buckets).
+const lookup = builtLookup();
 
 function acceptedFirst(url: string, output: string): string[] {
   const entry = lookup.entries.find((e) => e.url === url);

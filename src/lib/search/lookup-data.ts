@@ -1,6 +1,7 @@
 import { loadCatalogue } from "../catalogue.ts";
 import { LANGUAGE_LABELS } from "../urls.ts";
 import type { SearchLookup } from "./exact-hits.ts";
+import { shardLookup } from "./lookup-shards.ts";
 
 /** Builds the exact-answer lookup the search page loads, from the entries and the errno table. */
 export async function buildSearchLookup(): Promise<SearchLookup> {
@@ -35,4 +36,12 @@ export async function buildSearchLookup(): Promise<SearchLookup> {
       ...(row.data.windows?.crt !== undefined ? { crt: row.data.windows.crt } : {}),
     })),
   };
+}
+
+let sharded: Promise<ReturnType<typeof shardLookup>> | undefined;
+
+/** The lookup cut into buckets (see lookup-shards.ts), once per build. */
+export function searchLookupShards(): Promise<ReturnType<typeof shardLookup>> {
+  sharded ??= buildSearchLookup().then((lookup) => shardLookup(lookup));
+  return sharded;
 }
