@@ -7,7 +7,6 @@ import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
 import { tokenClassesTransformer } from "./src/markdown/token-classes.ts";
 import { SITE_URL } from "./src/lib/site.ts";
 import { CACHE_DIR } from "./src/lib/rendered-entries.ts";
-import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
 import { noindexPages } from "./src/integrations/noindex-pages.ts";
 import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts";
 
@@ -32,7 +31,6 @@ export default defineConfig({
     sitemap({ filter: (url) => url.endsWith("/") && noindex.isIndexable(url) }),
     linkCheck(),
     cspHeader(),
-    pagefindIndex(),
   ],
   markdown: {
     processor: satteri({ hastPlugins: [sectionIdsPlugin()] }),

@@ -6,22 +6,31 @@
  */
 import { findResults, resultItem } from "./search-client.ts";
 
-const MAX_RESULTS = 20;
+// Like Pagefind's own UI, results come a page at a time: each full-text
+// result is a download of its own, and a first search stays small.
+const PAGE_SIZE = 10;
 // Long enough to skip the keystrokes of a word typed at speed, short enough that
 // results follow the last one within 100 ms on a warm index (npm run bench:search).
 const DEBOUNCE_MS = 50;
 
 let latest = 0;
+let current = "";
+let limit = PAGE_SIZE;
 
-async function search(query: string): Promise<void> {
+/** Searches `query` afresh, or with `more`, adds the next page of results to the current search. */
+async function search(query: string, more = false): Promise<void> {
   const results = document.querySelector<HTMLOListElement>("[data-search-results]");
   const status = document.querySelector<HTMLElement>("[data-search-status]");
   const empty = document.querySelector<HTMLElement>("[data-search-empty]");
-  if (!results || !status || !empty) return;
+  const moreButton = document.querySelector<HTMLButtonElement>("[data-search-more]");
+  if (!results || !status || !empty || !moreButton) return;
   const run = ++latest;
   delete results.dataset["ready"];
+  moreButton.hidden = true;
 
-  const trimmed = query.trim();
+  const trimmed = more ? current : query.trim();
+  current = trimmed;
+  limit = more ? limit + PAGE_SIZE : PAGE_SIZE;
   if (!trimmed) {
     results.replaceChildren();
     empty.hidden = true;
@@ -29,24 +38,35 @@ async function search(query: string): Promise<void> {
     results.dataset["ready"] = "";
     return;
   }
-  status.textContent = "Searching…";
+  if (!more) status.textContent = "Searching…";
   // Exact answers are shown the moment they are known; full-text results
   // are added under them, and what is already on screen does not move.
-  let shown = 0;
-  const all = await findResults(trimmed, MAX_RESULTS, (exact) => {
-    if (run !== latest) return;
-    results.replaceChildren(...exact.map((result) => resultItem(result)));
-    shown = exact.length;
-  });
+  let shown = more ? results.children.length : 0;
+  const all = await findResults(
+    trimmed,
+    limit,
+    more
+      ? undefined
+      : (exact) => {
+          if (run !== latest) return;
+          results.replaceChildren(...exact.map((result) => resultItem(result)));
+          shown = exact.length;
+        },
+  );
   if (run !== latest) return; // a newer search has started
   if (shown === 0) results.replaceChildren(...all.map((result) => resultItem(result)));
   else results.append(...all.slice(shown).map((result) => resultItem(result)));
+  // After "More results", focus goes to the first new result, not back to the top.
+  if (more) results.children[shown]?.querySelector("a")?.focus();
   empty.hidden = all.length > 0;
+  moreButton.hidden = all.length < limit;
   const quoted = trimmed.length > 120 ? `${trimmed.slice(0, 120)}…` : trimmed;
   status.textContent =
     all.length === 0
       ? `No results for “${quoted}”.`
-      : `${all.length} result${all.length === 1 ? "" : "s"} for “${quoted}”.`;
+      : moreButton.hidden
+        ? `${all.length} result${all.length === 1 ? "" : "s"} for “${quoted}”.`
+        : `The first ${all.length} results for “${quoted}”.`;
   results.dataset["ready"] = "";
 }
 
@@ -92,6 +112,7 @@ function start(): void {
       void search(box.value);
     }, DEBOUNCE_MS);
   });
+  document.querySelector("[data-search-more]")?.addEventListener("click", () => void search(current, true));
   document.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const active = document.activeElement;

@@ -80,7 +80,8 @@ function treeRss(pid: number): number {
 
 const started = performance.now();
 let peakRss = 0;
-const build = spawn(path.join(root, "node_modules/.bin/astro"), ["build"], {
+// The production build, as `npm run build` runs it: astro build, then Pagefind.
+const build = spawn(process.execPath, ["src/build/cli.ts"], {
   cwd: scratch,
   // A cold build: the scratch copy gets its own cache rather than the
   // project's, whose rendered entries it must neither reuse nor overwrite.
@@ -93,7 +94,7 @@ const sampler = setInterval(() => {
 const exitCode = await new Promise<number | null>((resolve) => build.on("exit", resolve));
 clearInterval(sampler);
 const buildSeconds = (performance.now() - started) / 1000;
-if (exitCode !== 0) throw new Error(`astro build failed in ${scratch} (exit ${exitCode})`);
+if (exitCode !== 0) throw new Error(`the build failed in ${scratch} (exit ${exitCode})`);
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>

@@ -63,6 +63,26 @@ test("results show title, language and summary, in rank order", async ({ page })
   await expect(first.locator(".search-result-summary")).not.toBeEmpty();
 });
 
+test("results come ten at a time; More results adds the next ten and moves focus to them", async ({
+  page,
+}) => {
+  await page.goto(searchUrl("connection"));
+  const first = await resultLinks(page);
+  expect(first).toHaveLength(10);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "The first 10 results for “connection”.",
+  );
+  const more = page.getByRole("button", { name: "More results" });
+  await more.click();
+  await expect(page.locator("[data-search-results]")).toHaveAttribute("data-ready", "");
+  const all = await resultLinks(page);
+  expect(all.length).toBeGreaterThan(10);
+  // The first ten stay as they were, and nothing is listed twice.
+  expect(all.slice(0, 10)).toEqual(first);
+  expect(new Set(all).size).toBe(all.length);
+  await expect(page.locator("[data-search-results] a").nth(10)).toBeFocused();
+});
+
 test("a search with no match says so and points at the indexes", async ({ page }) => {
   await page.goto(searchUrl("zzqqxxnotanerror"));
   expect(await resultLinks(page)).toEqual([]);
