@@ -24,6 +24,13 @@ interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
+/**
+ * How long both search boxes wait after a keystroke: long enough to skip
+ * the keystrokes of a word typed at speed, short enough that results follow
+ * the last one within 100 ms on a warm index (npm run bench:search).
+ */
+export const SEARCH_DEBOUNCE_MS = 30;
+
 let pagefind: Promise<Pagefind> | undefined;
 let lookupIndex: Promise<LookupIndex> | undefined;
 const lookupBuckets = new Map<number, Promise<ShardedEntry[]>>();

@@ -4,14 +4,11 @@
  * types (debounced), keeping the query in the URL so a search is linkable.
  * Everything the user typed is written with textContent, never as HTML.
  */
-import { findResults, resultItem } from "./search-client.ts";
+import { findResults, resultItem, SEARCH_DEBOUNCE_MS } from "./search-client.ts";
 
 // Like Pagefind's own UI, results come a page at a time: each full-text
 // result is a download of its own, and a first search stays small.
 const PAGE_SIZE = 10;
-// Long enough to skip the keystrokes of a word typed at speed, short enough that
-// results follow the last one within 100 ms on a warm index (npm run bench:search).
-const DEBOUNCE_MS = 50;
 
 let latest = 0;
 let current = "";
@@ -110,7 +107,7 @@ function start(): void {
       url.searchParams.set("q", box.value);
       history.replaceState(null, "", url);
       void search(box.value);
-    }, DEBOUNCE_MS);
+    }, SEARCH_DEBOUNCE_MS);
   });
   document.querySelector("[data-search-more]")?.addEventListener("click", () => void search(current, true));
   document.addEventListener("keydown", (event) => {

@@ -6,12 +6,9 @@
  * keystroke, so a page that is only read never downloads search code.
  */
 import { searchUrl } from "../lib/urls.ts";
-import { findResults, resultItem } from "./search-client.ts";
+import { findResults, resultItem, SEARCH_DEBOUNCE_MS } from "./search-client.ts";
 
 const SHOWN = 6;
-// Long enough to skip the keystrokes of a word typed at speed, short enough that
-// results follow the last one within 100 ms on a warm index (npm run bench:search).
-const DEBOUNCE_MS = 50;
 
 /** Shows results under `box` as it changes, starting with what it holds now. */
 export function attachSuggestions(box: HTMLInputElement): void {
@@ -53,7 +50,7 @@ export function attachSuggestions(box: HTMLInputElement): void {
   box.addEventListener("input", () => {
     delete list.dataset["ready"];
     clearTimeout(timer);
-    timer = setTimeout(() => void update(), DEBOUNCE_MS);
+    timer = setTimeout(() => void update(), SEARCH_DEBOUNCE_MS);
   });
 
   const links = () => [...panel.querySelectorAll<HTMLAnchorElement>("a")];
