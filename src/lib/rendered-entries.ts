@@ -39,7 +39,9 @@ export function writeRenderedEntry(digest: string, html: string): void {
 export function readRenderedEntry(entry: { id: string; digest?: string | number | undefined }): string {
   const file = entry.digest === undefined ? undefined : renderedPath(String(entry.digest));
   if (!file || !existsSync(file)) {
-    throw new Error(`errdex: entry ${entry.id} has no rendered HTML in ${RENDERED_DIR}; rebuild to render it`);
+    throw new Error(
+      `errdex: entry ${entry.id} has no rendered HTML in ${RENDERED_DIR}; rebuild to render it`,
+    );
   }
   return readFileSync(file, "utf8");
 }
