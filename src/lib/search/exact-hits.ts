@@ -67,12 +67,12 @@ function entryHit(entry: LookupEntry, why: string): ExactHit {
  * StopIteration's `{value}`) would match anything; search skips them and
  * relies on the class name instead.
  */
-function specific(template: string): boolean {
+export function isSpecificTemplate(template: string): boolean {
   return template.replace(/\{[^}]*\}/g, "").replace(/[^A-Za-z]/g, "").length >= 4;
 }
 
 function matches(template: string, message: string): boolean {
-  if (!specific(template)) return false;
+  if (!isSpecificTemplate(template)) return false;
   return (
     templateToRegExp(template).test(message) ||
     templateToRegExp(template.toLowerCase()).test(message.toLowerCase())

@@ -1,4 +1,4 @@
-import type { LookupEntry, LookupErrno, SearchLookup } from "./exact-hits.ts";
+import { isSpecificTemplate, type LookupEntry, type LookupErrno, type SearchLookup } from "./exact-hits.ts";
 import type { ReducedQuery } from "./reduce-query.ts";
 
 /**
@@ -77,7 +77,7 @@ export function shardLookup(
   // How many templates each word appears in, to pick each template's rarest.
   const frequency = new Map<string, number>();
   for (const entry of lookup.entries) {
-    for (const template of entry.templates) {
+    for (const template of entry.templates.filter(isSpecificTemplate)) {
       for (const word of new Set(anchorCandidates(template)))
         frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
@@ -88,7 +88,10 @@ export function shardLookup(
     )[0];
   const keyed = lookup.entries.map((entry, order) => {
     const keys = new Set([...entry.names, ...entry.errno.map((name) => name.toLowerCase())]);
-    for (const template of entry.templates) keys.add(rarest(anchorCandidates(template)) ?? EVERY_QUERY);
+    // A template search never matches (nearly all placeholder) needs no key.
+    for (const template of entry.templates.filter(isSpecificTemplate)) {
+      keys.add(rarest(anchorCandidates(template)) ?? EVERY_QUERY);
+    }
     return { entry: { ...entry, order }, keys };
   });
   const filed = keyed.reduce((sum, { keys }) => sum + keys.size, 0);
