@@ -6,7 +6,7 @@ import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
 import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
 import { tokenClassesTransformer } from "./src/markdown/token-classes.ts";
 import { SITE_URL } from "./src/lib/site.ts";
-import { CACHE_DIR } from "./src/lib/rendered-entries.ts";
+import { CACHE_DIR } from "./src/lib/cache-dir.ts";
 import { noindexPages } from "./src/integrations/noindex-pages.ts";
 import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts";
 

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -30,3 +31,20 @@ export const ERRNO_FILE = contentPath("errno.yaml");
 
 /** Python's exception hierarchy, class → parent. */
 export const PYTHON_HIERARCHY_FILE = contentPath("python-exceptions.yaml");
+
+/**
+ * The entry files (`<language>/<slug>.mdx`) under an errors folder, sorted
+ * so builds and verify runs are repeatable. The loader, the verifier and
+ * the recordings reader all list entries through here.
+ */
+export function entryFiles(errorsDir = ERRORS_DIR): string[] {
+  if (!existsSync(errorsDir)) throw new Error(`${displayPath(errorsDir)}: the entries folder does not exist`);
+  return readdirSync(errorsDir, { withFileTypes: true })
+    .filter((dir) => dir.isDirectory())
+    .flatMap((dir) =>
+      readdirSync(path.join(errorsDir, dir.name))
+        .filter((name) => name.endsWith(".mdx"))
+        .map((name) => path.join(errorsDir, dir.name, name)),
+    )
+    .sort();
+}

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CACHE_DIR } from "./cache-dir.ts";
 
 /**
  * Rendered entry HTML lives in files in the build cache, one per entry
@@ -9,13 +10,6 @@ import path from "node:path";
  * peaked at 4.9 GB as the store was written and bundled. The loader writes
  * a file when it renders an entry; the entry's page reads its own file.
  */
-
-/**
- * Astro's cache folder: `node_modules/.astro`, or `ERRDEX_CACHE_DIR` (the
- * bad-entry tests and the benchmark build with caches of their own).
- * astro.config.mjs passes it to Astro as `cacheDir`.
- */
-export const CACHE_DIR = path.resolve(process.env["ERRDEX_CACHE_DIR"] ?? "node_modules/.astro");
 
 const RENDERED_DIR = path.join(CACHE_DIR, "errdex-rendered");
 

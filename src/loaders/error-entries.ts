@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { load as loadYaml, type YAMLException } from "js-yaml";
 import { mdxToMdast } from "satteri";
-import { displayPath } from "../lib/content-dir.ts";
+import { displayPath, entryFiles } from "../lib/content-dir.ts";
 import { recordingPath } from "../lib/recordings.ts";
 import { hasRenderedEntry, pruneRenderedEntries, writeRenderedEntry } from "../lib/rendered-entries.ts";
 
@@ -53,19 +53,6 @@ export function errorEntriesLoader(options: { base: string }): Loader {
       });
     },
   };
-}
-
-/** `<language>/<slug>.mdx` files under `base`, sorted so builds are repeatable. */
-function entryFiles(base: string): string[] {
-  if (!existsSync(base)) throw new Error(`${displayPath(base)}: the entries folder does not exist`);
-  return readdirSync(base, { withFileTypes: true })
-    .filter((dir) => dir.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(path.join(base, dir.name))
-        .filter((name) => name.endsWith(".mdx"))
-        .map((name) => path.join(base, dir.name, name)),
-    )
-    .sort();
 }
 
 function isEntryOrRecording(base: string, file: string): boolean {

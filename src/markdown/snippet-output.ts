@@ -1,6 +1,4 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { ERRORS_DIR } from "../lib/content-dir.ts";
+import { entryFiles } from "../lib/content-dir.ts";
 import { readRecording, snippetHash, type SnippetRecording } from "../lib/recordings.ts";
 
 /**
@@ -11,14 +9,8 @@ let byHash: Map<string, SnippetRecording> | undefined;
 
 function loadAll(): Map<string, SnippetRecording> {
   const map = new Map<string, SnippetRecording>();
-  const base = ERRORS_DIR;
-  for (const language of readdirSync(base)) {
-    for (const name of readdirSync(path.join(base, language))) {
-      if (!name.endsWith(".mdx")) continue;
-      for (const snippet of readRecording(path.join(base, language, name))?.snippets ?? []) {
-        map.set(snippet.hash, snippet);
-      }
-    }
+  for (const file of entryFiles()) {
+    for (const snippet of readRecording(file)?.snippets ?? []) map.set(snippet.hash, snippet);
   }
   return map;
 }

@@ -9,11 +9,12 @@
  *   npm run verify -- --root tests/fixtures/verify           another content tree
  *   npm run verify -- --no-isolation   run where no network namespace can be made
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, arch } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import ts from "typescript";
+import { entryFiles } from "../lib/content-dir.ts";
 import { readRecording, recordingPath, type EntryRecording, type VerifiedWith } from "../lib/recordings.ts";
 import { readEntry, type Snippet, type VerifiedEntry } from "./entries.ts";
 import { judgeSnippet, type Verdict } from "./judge.ts";
@@ -37,17 +38,9 @@ const root = path.resolve(values.root);
 const timeoutMs = Number(values.timeout) * 1000;
 const jobs = Number(values.jobs);
 
-function entryFiles(): string[] {
+function filesToVerify(): string[] {
   if (positionals.length > 0) return positionals.map((file) => path.resolve(file));
-  const base = path.join(root, "content/errors");
-  return readdirSync(base, { withFileTypes: true })
-    .filter((dir) => dir.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(path.join(base, dir.name))
-        .filter((name) => name.endsWith(".mdx"))
-        .map((name) => path.join(base, dir.name, name)),
-    )
-    .sort();
+  return entryFiles(path.join(root, "content/errors"));
 }
 
 function operatingSystem(): string {
@@ -94,7 +87,7 @@ function compareWithRecording(
 // Read every entry first: a malformed one stops the run before anything executes.
 const entries: VerifiedEntry[] = [];
 const readErrors: string[] = [];
-for (const file of entryFiles()) {
+for (const file of filesToVerify()) {
   try {
     entries.push(readEntry(file, root));
   } catch (error) {
