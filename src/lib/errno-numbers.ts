@@ -9,12 +9,16 @@ export function windowsNumbers(name: string, windows: ErrnoData["windows"]): str
   const parts: string[] = [];
   if (windows.winsock !== undefined) parts.push(`${windows.winsock} (WSA${name})`);
   if (windows.crt !== undefined) parts.push(`CRT ${windows.crt}`);
-  return parts.join(" · ");
+  return parts.join(" · ") || "not defined";
 }
 
-/** The value Node.js puts in `error.errno` for this errno on Linux and macOS. */
-export function nodeErrno({ linux, macos }: Pick<ErrnoData, "linux" | "macos">): string {
-  if (macos === null) return `${-linux} on Linux`;
-  if (macos === linux) return `${-linux} on Linux and macOS`;
-  return `${-linux} on Linux, ${-macos} on macOS`;
+/** The value Node.js puts in `error.errno` for this errno on Linux, macOS and Windows. */
+export function nodeErrno({ linux, macos, windows }: Pick<ErrnoData, "linux" | "macos" | "windows">): string {
+  const unix =
+    macos === null
+      ? `${-linux} on Linux`
+      : macos === linux
+        ? `${-linux} on Linux and macOS`
+        : `${-linux} on Linux, ${-macos} on macOS`;
+  return windows?.libuv === undefined ? unix : `${unix}, ${windows.libuv} on Windows`;
 }

@@ -123,9 +123,20 @@ export function errnoUrl(name: string): string {
 /** The errno index. */
 export const ERRNO_INDEX_URL = "/errno/";
 
-/** The search page, optionally with a query: `/search/?q=ECONNREFUSED`. */
+/**
+ * Whether a query may go into a URL. What people paste (a traceback, a log
+ * excerpt) can hold host names, paths and tokens, and a URL ends up in the
+ * static host's access logs: only a short, one-line query is ever put in
+ * one. A longer paste travels to the search page in the tab's
+ * sessionStorage (src/scripts/paste-handoff.ts).
+ */
+export function isLinkableQuery(query: string): boolean {
+  return query.length <= 200 && !/[\r\n]/.test(query);
+}
+
+/** The search page, with the query when it may go in a URL: `/search/?q=ECONNREFUSED`. */
 export function searchUrl(query?: string): string {
-  return query ? `/search/?q=${encodeURIComponent(query)}` : "/search/";
+  return query && isLinkableQuery(query) ? `/search/?q=${encodeURIComponent(query)}` : "/search/";
 }
 
 /** A link to one section of a page: `/python/key-error/#fix`. */

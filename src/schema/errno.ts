@@ -23,15 +23,20 @@ export const errnoSchema = z.strictObject({
   /** The number on macOS, or null where macOS does not define the name. */
   macos: z.number().int().positive().nullable(),
   /**
-   * Windows: the Winsock `WSAE…` code and/or the C runtime's `errno.h`
-   * number; null where Windows has neither.
+   * Windows: the Winsock `WSAE…` code, the C runtime's `errno.h` number,
+   * and libuv's number, which Node.js puts in `error.errno` on Windows
+   * (`-4058` for ENOENT); null where Windows has none of them.
    */
   windows: z
     .strictObject({
       winsock: z.number().int().min(10000).optional(),
       crt: z.number().int().positive().optional(),
+      libuv: z.number().int().max(-3000).optional(),
     })
-    .refine((w) => w.winsock !== undefined || w.crt !== undefined, "give winsock, crt or both (or null)")
+    .refine(
+      (w) => w.winsock !== undefined || w.crt !== undefined || w.libuv !== undefined,
+      "give winsock, crt, libuv or a mix (or null)",
+    )
     .nullable(),
   /** The OSError subclass Python raises for this errno, where it is not plain OSError. */
   python: z

@@ -3,8 +3,12 @@
  * already typing somewhere), the first keystroke loads the results-as-you-
  * type code (search-suggest.ts), and a multi-line paste (a traceback, a
  * stack trace) goes straight to the search page whole, because a one-line
- * input would drop its line breaks.
+ * input would drop its line breaks (so does a very long one, which the
+ * search page shows shortened). A paste never goes into a URL
+ * (paste-handoff.ts).
  */
+import { openSearch } from "./paste-handoff.ts";
+
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement | null;
@@ -26,9 +30,12 @@ for (const box of document.querySelectorAll<HTMLInputElement>("input[type=search
   );
   box.addEventListener("paste", (event) => {
     const text = event.clipboardData?.getData("text") ?? "";
-    if (!text.includes("\n")) return;
+    if (!text.includes("\n") && text.length <= 2_000) return;
     event.preventDefault();
-    const action = box.form?.getAttribute("action") ?? "/search/";
-    location.assign(`${action}?q=${encodeURIComponent(text)}`);
+    openSearch(text);
+  });
+  box.form?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    openSearch(box.value);
   });
 }

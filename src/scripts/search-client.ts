@@ -1,17 +1,19 @@
 /**
  * Finding results in the browser, for the search page and the header box:
- * reduces what was pasted to what identifies the error, takes the exact
- * answers from the lookup buckets the query needs (`/search/lookup/`, see
- * lookup-shards.ts) first and Pagefind's full-text results after them.
- * Both are fetched on the first search, never on page load.
+ * reads the paste for evidence (paste.ts), weighs it against the lookup
+ * buckets it needs (`/search/lookup/`, see lookup-shards.ts and
+ * exact-hits.ts), and puts the confident exact answers first, Pagefind's
+ * full-text results after them, and the weak exact answers last. Both are
+ * fetched on the first search, never on page load.
  */
-import { exactHits, type ExactHit, type SearchLookup } from "../lib/search/exact-hits.ts";
+import { CONFIDENT, exactHits, type ExactHit, type SearchLookup } from "../lib/search/exact-hits.ts";
+import { fullTextTerms } from "../lib/search/full-text.ts";
 import { bucketsFor, mergeShards, type LookupIndex, type ShardedEntry } from "../lib/search/lookup-shards.ts";
-import { reduceQuery, type ReducedQuery } from "../lib/search/reduce-query.ts";
+import { readPaste, type Paste } from "../lib/search/paste.ts";
 import { LOOKUP_INDEX_URL, lookupBucketUrl, PAGEFIND_SCRIPT_URL } from "../lib/urls.ts";
 
 /** One result as the reader sees it; `why` is set on exact answers. */
-export type SearchResult = Omit<ExactHit, "why"> & { why?: string };
+export type SearchResult = Omit<ExactHit, "why" | "score"> & { why?: string };
 
 interface PagefindResultData {
   url: string;
@@ -19,9 +21,11 @@ interface PagefindResultData {
   filters: Record<string, string[] | undefined>;
 }
 
+type PagefindResult = { data(): Promise<PagefindResultData> };
+
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(query: string): Promise<{ results: PagefindResult[] }>;
 }
 
 /**
@@ -66,14 +70,14 @@ async function fetchJson<T>(url: string): Promise<T> {
 }
 
 /** The part of the lookup that can answer `query`: its buckets, each fetched once. */
-async function loadLookup(query: ReducedQuery): Promise<SearchLookup> {
+async function loadLookup(paste: Paste): Promise<SearchLookup> {
   // A failed fetch is forgotten, so the next keystroke tries again.
   lookupIndex ??= fetchJson<LookupIndex>(LOOKUP_INDEX_URL).catch((error: unknown) => {
     lookupIndex = undefined;
     throw error;
   });
   const index = await lookupIndex;
-  const shards = bucketsFor(query, index).map((bucket) => {
+  const shards = bucketsFor(paste, index).map((bucket) => {
     let shard = lookupBuckets.get(bucket);
     if (!shard) {
       shard = fetchJson<ShardedEntry[]>(lookupBucketUrl(bucket)).catch((error: unknown) => {
@@ -87,9 +91,35 @@ async function loadLookup(query: ReducedQuery): Promise<SearchLookup> {
   return mergeShards(index, await Promise.all(shards));
 }
 
-async function fullTextSearch(text: string) {
-  if (!text) return [];
-  return (await (await loadPagefind()).search(text)).results;
+/**
+ * Pagefind's results for `terms`. Pagefind wants every word, so when all of
+ * them together find nothing, it is asked again with fewer: each word alone
+ * tells how many pages know it, and the rarest known words are kept
+ * together for as long as they still find something. So a paste with one
+ * word the index knows never comes back empty. At most 2 × MAX_TERMS + 1
+ * searches.
+ */
+async function fullTextSearch(terms: readonly string[]): Promise<PagefindResult[]> {
+  if (terms.length === 0) return [];
+  const pagefind = await loadPagefind();
+  const all = (await pagefind.search(terms.join(" "))).results;
+  if (all.length > 0 || terms.length === 1) return all;
+  const alone = await Promise.all(
+    terms.map(async (term) => ({ term, results: (await pagefind.search(term)).results })),
+  );
+  const known = alone
+    .filter(({ results }) => results.length > 0)
+    .sort((a, b) => a.results.length - b.results.length);
+  if (known.length === 0) return [];
+  const kept = [known[0]!.term];
+  let results = known[0]!.results;
+  for (const { term } of known.slice(1)) {
+    const narrower = (await pagefind.search([...kept, term].join(" "))).results;
+    if (narrower.length === 0) continue;
+    kept.push(term);
+    results = narrower;
+  }
+  return results;
 }
 
 /**
@@ -105,16 +135,20 @@ export async function findResults(
   limit: number,
   onExact?: (exact: SearchResult[]) => void,
 ): Promise<SearchResult[]> {
-  const reduced = reduceQuery(query);
-  const [exact, fullText] = await Promise.all([
-    loadLookup(reduced).then((data) => {
-      const hits = exactHits(data, reduced).slice(0, limit);
-      onExact?.(hits);
-      return hits;
+  const paste = readPaste(query);
+  const [{ confident, weak }, fullText] = await Promise.all([
+    loadLookup(paste).then((data) => {
+      const hits = exactHits(data, paste).map(({ score, ...hit }) => ({ ...hit, score }));
+      const split = {
+        confident: hits.filter((hit) => hit.score >= CONFIDENT).slice(0, limit),
+        weak: hits.filter((hit) => hit.score < CONFIDENT),
+      };
+      onExact?.(split.confident.map(withoutScore));
+      return split;
     }),
-    fullTextSearch(reduced.text),
+    fullTextSearch(fullTextTerms(paste)),
   ]);
-  const results: SearchResult[] = [...exact];
+  const results: SearchResult[] = confident.map(withoutScore);
   const seen = new Set(results.map((hit) => hit.url));
   let next = 0;
   while (results.length < limit && next < fullText.length) {
@@ -131,7 +165,18 @@ export async function findResults(
       });
     }
   }
+  // Weak exact answers (a class name several runtimes share) follow full text.
+  for (const hit of weak) {
+    if (results.length >= limit) break;
+    if (seen.has(hit.url)) continue;
+    seen.add(hit.url);
+    results.push(withoutScore(hit));
+  }
   return results;
+}
+
+function withoutScore({ score: _score, ...hit }: ExactHit): SearchResult {
+  return hit;
 }
 
 /** A result as a list item: linked title, language badge, why (exact answers), summary. */

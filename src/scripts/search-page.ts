@@ -1,9 +1,13 @@
 /**
  * The search page. Reads `?q=`, shows its results (exact answers first, then
  * full text: see search-client.ts), and searches again as the reader
- * types (debounced), keeping the query in the URL so a search is linkable.
+ * types (debounced), keeping a short query in the URL so a search is
+ * linkable; a long paste stays out of the URL (see `isLinkableQuery`).
  * Everything the user typed is written with textContent, never as HTML.
  */
+import { isLinkableQuery } from "../lib/urls.ts";
+import { shownText, SHOWN_LIMIT } from "./long-paste.ts";
+import { takeHandedOffPaste } from "./paste-handoff.ts";
 import { findResults, resultItem, SEARCH_DEBOUNCE_MS } from "./search-client.ts";
 
 // Like Pagefind's own UI, results come a page at a time: each full-text
@@ -75,39 +79,81 @@ function moveFocus(from: Element | null, step: 1 | -1, box: HTMLTextAreaElement)
   else links[Math.min(next, links.length - 1)]?.focus();
 }
 
-/** The textarea grows with a pasted traceback (up to a point) and submits on Enter. */
+/** The textarea grows with a pasted traceback, up to 8 rows (counted without splitting a huge paste). */
 function fitToContent(box: HTMLTextAreaElement): void {
-  box.rows = Math.min(8, Math.max(1, box.value.split("\n").length));
+  let rows = 1;
+  for (let at = box.value.indexOf("\n"); at !== -1 && rows < 8; at = box.value.indexOf("\n", at + 1)) rows++;
+  box.rows = rows;
+}
+
+/** A long paste the box shows shortened (long-paste.ts): what it shows, and the whole paste. */
+let longPaste: { shown: string; whole: string } | undefined;
+
+/** Puts `text` in the box, shortened when it is too long to lay out quickly. */
+function fill(box: HTMLTextAreaElement, text: string): void {
+  const shown = shownText(text);
+  longPaste = shown === text ? undefined : { shown, whole: text };
+  box.value = shown;
+}
+
+/** What to search for: the whole paste while the box still shows it shortened, else what the box holds. */
+function queryOf(box: HTMLTextAreaElement): string {
+  return longPaste && box.value === longPaste.shown ? longPaste.whole : box.value;
+}
+
+/** Keeps a short query in the address bar, so the search can be linked; never a long paste. */
+function keepInUrl(query: string): void {
+  const url = new URL(location.href);
+  if (query && isLinkableQuery(query)) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
 }
 
 function start(): void {
   const box = document.querySelector<HTMLTextAreaElement>("#search-page-query");
-  const query = new URLSearchParams(location.search).get("q") ?? "";
+  const query = new URLSearchParams(location.search).get("q") ?? takeHandedOffPaste() ?? "";
   // The page is static, so the box learns the query from the URL here.
-  if (box) box.value = query;
+  if (box) fill(box, query);
   void search(query);
   if (!box) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   fitToContent(box);
+  const searchNow = () => {
+    clearTimeout(timer);
+    keepInUrl(queryOf(box));
+    void search(queryOf(box));
+  };
+  // A paste too long to lay out quickly is put in the box shortened, and searched whole.
+  box.addEventListener("paste", (event) => {
+    const text = event.clipboardData?.getData("text") ?? "";
+    if (text.length <= SHOWN_LIMIT) return;
+    event.preventDefault();
+    const current = queryOf(box);
+    const before = longPaste ? "" : current.slice(0, box.selectionStart);
+    const after = longPaste ? "" : current.slice(box.selectionEnd);
+    fill(box, before + text + after);
+    fitToContent(box);
+    searchNow();
+  });
+  // Enter searches here and now: submitting the form would put the paste in a URL.
   box.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
-      box.form?.requestSubmit();
+      searchNow();
     }
   });
+  box.form?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    searchNow();
+  });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   box.addEventListener("input", () => {
     fitToContent(box);
     // Results on screen no longer answer what is in the box.
     const results = document.querySelector<HTMLElement>("[data-search-results]");
     if (results) delete results.dataset["ready"];
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const url = new URL(location.href);
-      url.searchParams.set("q", box.value);
-      history.replaceState(null, "", url);
-      void search(box.value);
-    }, SEARCH_DEBOUNCE_MS);
+    timer = setTimeout(searchNow, SEARCH_DEBOUNCE_MS);
   });
   document.querySelector("[data-search-more]")?.addEventListener("click", () => void search(current, true));
   document.addEventListener("keydown", (event) => {

@@ -5,7 +5,8 @@
  * results, Escape closes them. Loaded by search-box.ts on the first
  * keystroke, so a page that is only read never downloads search code.
  */
-import { searchUrl } from "../lib/urls.ts";
+import { isLinkableQuery, searchUrl } from "../lib/urls.ts";
+import { openSearch } from "./paste-handoff.ts";
 import { findResults, resultItem, SEARCH_DEBOUNCE_MS } from "./search-client.ts";
 
 const SHOWN = 6;
@@ -45,6 +46,14 @@ export function attachSuggestions(box: HTMLInputElement): void {
     list!.dataset["ready"] = "";
     panel!.hidden = false;
   }
+
+  // A long query is not put in the link's URL: it is handed over on click.
+  all.addEventListener("click", (event) => {
+    const query = box.value.trim();
+    if (!query || isLinkableQuery(query)) return;
+    event.preventDefault();
+    openSearch(query);
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   box.addEventListener("input", () => {

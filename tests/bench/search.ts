@@ -1,17 +1,23 @@
 /**
  * Measures search as a reader meets it, in Chromium against the built site:
  * the bytes a first search downloads (opening a search link, and typing into
- * an entry page's header box), and the time from the last keystroke to
- * rendered results, by input form, on a cold and then a warm index. Queries
- * are the recorded repro outputs (as the search-corpus test pastes them) and
- * a few typed ones. It measures; it asserts nothing.
+ * an entry page's header box), the time from the last keystroke to
+ * rendered results, by input form, on a cold and then a warm index, and
+ * how often the right page comes first. Queries are the recorded repro
+ * outputs (as the search-corpus test pastes them), the real-world corpus of
+ * pastes from public bug reports, a few typed ones, and the costliest
+ * pastes there are (a 1 MB log, 20 KB of each template's own text). It
+ * measures; it asserts nothing.
  *
  *   npm run build && npm run bench:search
  */
 import { chromium, type Page } from "@playwright/test";
-import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
+import { readPaste } from "../../src/lib/search/paste.ts";
 import { entryUrl, searchUrl } from "../../src/lib/urls.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
+import { builtLookup } from "../support/built-lookup.ts";
+import { megabyteLog, repeatedFragments } from "../support/hostile-pastes.ts";
+import { realWorldPastes } from "../support/real-world-pastes.ts";
 import { firstSearch, weigh } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
 import { recordedReproOutputs } from "../support/repro-outputs.ts";
@@ -26,15 +32,24 @@ const TYPED = [
   "No module named 'pandas'",
 ];
 
-function corpus(): { form: string; query: string }[] {
-  const queries = TYPED.map((query) => ({ form: `typed:${reduceQuery(query).form}`, query }));
-  for (const { output } of recordedReproOutputs())
-    queries.push({ form: reduceQuery(output).form, query: output });
+interface Query {
+  form: string;
+  query: string;
+  /** Right first answers, where known. */
+  expect?: string[];
+}
+
+function corpus(): Query[] {
+  const queries: Query[] = TYPED.map((query) => ({ form: `typed:${readPaste(query).form}`, query }));
+  for (const { output, url } of recordedReproOutputs())
+    queries.push({ form: readPaste(output).form, query: output, expect: [url] });
+  for (const { paste, expect, file } of realWorldPastes())
+    queries.push({ form: `real:${file.split("/")[0]}`, query: paste, expect });
   return queries;
 }
 
-/** Milliseconds from an input event to results rendered (the frame after they are ready). */
-function keystrokeToResults(page: Page, query: string): Promise<number> {
+/** Milliseconds from an input event to results rendered (the frame after they are ready), and the first result. */
+function keystrokeToResults(page: Page, query: string): Promise<{ ms: number; first: string[] }> {
   return page.evaluate(async (text) => {
     const box = document.querySelector<HTMLTextAreaElement>("#search-page-query")!;
     const results = document.querySelector<HTMLElement>("[data-search-results]")!;
@@ -49,7 +64,9 @@ function keystrokeToResults(page: Page, query: string): Promise<number> {
     box.value = text;
     const start = performance.now();
     box.dispatchEvent(new Event("input", { bubbles: true }));
-    return (await rendered) - start;
+    const ms = (await rendered) - start;
+    const first = [...results.querySelectorAll("a")].slice(0, 3).map((a) => a.getAttribute("href") ?? "");
+    return { ms, first };
   }, query);
 }
 
@@ -86,14 +103,46 @@ try {
   const queries = corpus();
   for (const pass of ["cold", "warm"] as const) {
     const byForm = new Map<string, number[]>();
-    for (const { form, query } of queries) {
-      const ms = await keystrokeToResults(page, query);
+    const rank = new Map<string, { n: number; top1: number; top3: number }>();
+    let slowest = { ms: 0, form: "" };
+    for (const { form, query, expect } of queries) {
+      const { ms, first } = await keystrokeToResults(page, query);
       byForm.set(form, [...(byForm.get(form) ?? []), ms]);
+      if (ms > slowest.ms) slowest = { ms, form };
+      if (!expect) continue;
+      const row = rank.get(form) ?? { n: 0, top1: 0, top3: 0 };
+      row.n++;
+      if (expect.includes(first[0] ?? "")) row.top1++;
+      if (first.some((url) => expect.includes(url))) row.top3++;
+      rank.set(form, row);
     }
     console.log(`\nlast keystroke to rendered results, ${pass} index (debounce included):`);
     for (const [form, times] of [...byForm].sort()) console.log(`  ${form.padEnd(22)} ${summarise(times)}`);
     console.log(`  ${"all".padEnd(22)} ${summarise([...byForm.values()].flat())}`);
+    console.log(`  slowest: ${slowest.ms.toFixed(0)} ms (${slowest.form})`);
+    if (pass === "warm") {
+      console.log("\nright page first (top-1) and in the first three (top-3):");
+      for (const [form, { n, top1, top3 }] of [...rank].sort())
+        console.log(
+          `  ${form.padEnd(22)} top-1 ${top1}/${n} (${((100 * top1) / n).toFixed(1)}%), top-3 ${top3}/${n}`,
+        );
+    }
   }
+
+  // The costliest pastes: each measured three times, its best run.
+  const bestOf = async (query: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await keystrokeToResults(page, "warm up");
+      runs.push((await keystrokeToResults(page, query)).ms);
+    }
+    return Math.min(...runs);
+  };
+  console.log(`\n1 MB log ending in a traceback: ${(await bestOf(megabyteLog())).toFixed(0)} ms to results`);
+  const fragments = repeatedFragments(builtLookup());
+  const times = [];
+  for (const { paste } of fragments) times.push(await bestOf(paste));
+  console.log(`20 KB of a template's own text repeated (${fragments.length} templates): ${summarise(times)}`);
 } finally {
   await browser.close();
   stop();

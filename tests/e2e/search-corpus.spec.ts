@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { templateToRegExp } from "../../src/lib/message-templates.ts";
-import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { CONFIDENT, exactHits } from "../../src/lib/search/exact-hits.ts";
+import { readPaste } from "../../src/lib/search/paste.ts";
 import { searchUrl } from "../../src/lib/urls.ts";
 import { builtLookup } from "../support/built-lookup.ts";
+import { realWorldPastes } from "../support/real-world-pastes.ts";
 import { recordedReproOutputs } from "../support/repro-outputs.ts";
 
 /**
@@ -18,6 +19,11 @@ import { recordedReproOutputs } from "../support/repro-outputs.ts";
  * a Node.js error's header as a browser console prints it (`Uncaught
  * TypeError: …`), and a tsc diagnostic as VS Code shows it (`… ts(2345)`).
  * Top-1 and top-3 figures by input form are printed.
+ *
+ * Then the real-world corpus (`tests/fixtures/search/real-world/`): what
+ * people pasted into public bug reports, kept as pasted (log prefixes,
+ * wrappers, other languages, older wordings), each with its source. Every
+ * one must put a right page first.
  */
 
 interface Case {
@@ -31,17 +37,15 @@ interface Case {
 // The lookup the search page itself uses, as built (all its buckets).
 const lookup = builtLookup();
 
+/** The entry, or a message entry of its class that the output's own evidence matches. */
 function acceptedFirst(url: string, output: string): string[] {
   const entry = lookup.entries.find((e) => e.url === url);
-  const message = reduceQuery(output).message ?? "";
   if (entry?.kind !== "exception") return [url];
-  const messagePages = lookup.entries.filter(
-    (e) =>
-      e.kind === "message" &&
-      e.className === entry.className &&
-      e.templates.some((t) => templateToRegExp(t).test(message)),
-  );
-  return [url, ...messagePages.map((e) => e.url)];
+  const messagePages = exactHits(lookup, readPaste(output))
+    .filter((hit) => hit.score >= CONFIDENT && hit.why === "message matches")
+    .map((hit) => lookup.entries.find((e) => e.url === hit.url))
+    .filter((e) => e?.kind === "message" && e.className === entry.className);
+  return [url, ...messagePages.map((e) => e!.url)];
 }
 
 /** The same error as pytest, a browser console or an editor would show it. */
@@ -66,22 +70,19 @@ function derivedForms(language: string, output: string): [string, string][] {
 const cases: Case[] = [];
 for (const { language, url, output } of recordedReproOutputs()) {
   const accepted = acceptedFirst(url, output);
-  cases.push({ url, output, form: reduceQuery(output).form, accepted });
+  cases.push({ url, output, form: readPaste(output).form, accepted });
   for (const [form, derived] of derivedForms(language, output))
     cases.push({ url, output: derived, form, accepted });
 }
 
-test("every recorded repro output, pasted whole or as pytest, a console or an editor shows it, finds its entry first", async ({
-  page,
-}) => {
-  test.setTimeout(10 * 60_000);
-  expect(cases.length).toBeGreaterThan(100);
+/** Pastes every case into the search page; returns the misses and prints top-1/top-3 by form. */
+async function pasteAll(page: Page, label: string, all: readonly Case[]): Promise<string[]> {
   await page.goto(searchUrl());
   const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });
   const results = page.locator("[data-search-results]");
   const tally = new Map<string, { n: number; top1: number; top3: number }>();
   const misses: string[] = [];
-  for (const { url, output, form, accepted } of cases) {
+  for (const { url, output, form, accepted } of all) {
     await box.fill(output);
     await expect(results).toHaveAttribute("data-ready", "");
     const links = await results
@@ -95,8 +96,28 @@ test("every recorded repro output, pasted whole or as pytest, a console or an ed
     if (links.some((link) => accepted.includes(link ?? ""))) row.top3++;
     tally.set(form, row);
   }
-  for (const [form, { n, top1, top3 }] of tally) {
-    console.log(`search corpus ${form}: ${n} outputs, top-1 ${top1}/${n}, top-3 ${top3}/${n}`);
+  for (const [form, { n, top1, top3 }] of [...tally].sort()) {
+    console.log(`${label} ${form}: ${n} pastes, top-1 ${top1}/${n}, top-3 ${top3}/${n}`);
   }
-  expect(misses).toEqual([]);
+  return misses;
+}
+
+test("every recorded repro output, pasted whole or as pytest, a console or an editor shows it, finds its entry first", async ({
+  page,
+}) => {
+  test.setTimeout(10 * 60_000);
+  expect(cases.length).toBeGreaterThan(100);
+  expect(await pasteAll(page, "search corpus", cases)).toEqual([]);
+});
+
+test("every real paste from a public bug report finds a right page first", async ({ page }) => {
+  test.setTimeout(10 * 60_000);
+  const real = realWorldPastes().map(({ file, source, expect: accepted, paste }) => ({
+    url: `${accepted[0]} (${file}, ${source})`,
+    output: paste,
+    form: `${file.split("/")[0]}: ${readPaste(paste).form}`,
+    accepted,
+  }));
+  if (!process.env["ERRDEX_REAL_WORLD_DIR"]) expect(real.length).toBeGreaterThanOrEqual(150);
+  expect(await pasteAll(page, "real-world corpus", real)).toEqual([]);
 });

@@ -62,3 +62,13 @@ test("names that share a Linux number are aliases with the same message", () => 
     ["ENOTSUP", "EOPNOTSUPP"],
   ]);
 });
+
+test("libuv's Windows numbers match the uv/errno.h of the project's Node.js", async () => {
+  const { libuvWindowsNumbers } = await import("../../src/lib/libuv-errno.ts");
+  const header = libuvWindowsNumbers();
+  assert.ok(header.size >= 60, `only ${header.size} numbers in the header`);
+  for (const { name, data } of rows) {
+    assert.equal(data.windows?.libuv, header.get(name), `${name}: windows.libuv`);
+  }
+  assert.equal(header.get("ENOENT"), -4058);
+});

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { exactHits } from "../../src/lib/search/exact-hits.ts";
+import { CONFIDENT, exactHits } from "../../src/lib/search/exact-hits.ts";
 import { lookup } from "../fixtures/search-lookup.ts";
-import { reduceQuery } from "../../src/lib/search/reduce-query.ts";
+import { readPaste } from "../../src/lib/search/paste.ts";
 
-const urls = (query: string) => exactHits(lookup, reduceQuery(query)).map((hit) => hit.url);
+const urls = (query: string) => exactHits(lookup, readPaste(query)).map((hit) => hit.url);
 
 test("an errno number finds its errno page first, then the errors that carry it", () => {
   assert.deepEqual(urls("111"), [
@@ -17,7 +17,7 @@ test("an errno number finds its errno page first, then the errors that carry it"
 });
 
 test("a number that means different errors on different systems says so", () => {
-  const hits = exactHits(lookup, reduceQuery("61"));
+  const hits = exactHits(lookup, readPaste("61"));
   assert.deepEqual(
     hits.slice(0, 2).map((h) => h.why),
     [
@@ -69,4 +69,78 @@ test("a message entry comes before its class page, even when the class page quot
     "/python/invalid-literal-for-int/",
     "/python/value-error/",
   ]);
+});
+
+test("an outer wrapper loses to the error it carries", () => {
+  const requests =
+    "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f3>: Failed to establish a new connection: [Errno 111] Connection refused'))";
+  assert.equal(urls(requests)[0], "/python/connection-refused-error/");
+  assert.equal(
+    urls(
+      "MongoServerSelectionError: connect ECONNREFUSED 127.0.0.1:27017\n    at Timeout._onTimeout (/app/node_modules/mongodb/lib/sdam/topology.js:1:1)",
+    )[0],
+    "/node/econnrefused/",
+  );
+});
+
+test("an error only in a structured log's fields, or a libuv Windows number, is found", () => {
+  assert.equal(
+    urls('{"level":50,"msg":"db down","err":{"code":"ECONNREFUSED","errno":-4078,"syscall":"connect"}}')[0],
+    "/node/econnrefused/",
+  );
+  assert.deepEqual(urls("-4078").slice(0, 2), ["/errno/econnrefused/", "/python/connection-refused-error/"]);
+  assert.equal(
+    urls("connect() failed (111: Connection refused) while connecting to upstream")[0],
+    "/errno/econnrefused/",
+  );
+});
+
+test("a Python errno names the class Python raises for it, whatever class was printed", () => {
+  assert.equal(urls("OSError: [Errno 32] Broken pipe")[0], "/python/broken-pipe-error/");
+  assert.equal(urls("socket.error: error(32, 'Broken pipe')")[0], "/python/broken-pipe-error/");
+  assert.equal(
+    urls("2024-05-01 WARNING worker lost: ConnectionRefusedError(111, 'Connection refused')")[0],
+    "/python/connection-refused-error/",
+  );
+});
+
+test("a message written after another runtime's class, or another code, is not that page's", () => {
+  assert.equal(urls("NameError: global name 'x' is not defined")[0], "/python/name-error/");
+  assert.equal(urls("ReferenceError: window is not defined")[0], "/node/is-not-defined/");
+  assert.equal(
+    urls("src/a.ts:3:1 - error TS2551: Property 'widgets' does not exist on type 'A'.")[0],
+    "/typescript/ts2551/",
+  );
+  assert.equal(
+    urls("Property 'widgets' does not exist on type 'A'. Did you mean 'widget'?")[0],
+    "/typescript/ts2551/",
+  );
+  assert.equal(urls("Property 'widgets' does not exist on type 'A'.")[0], "/typescript/ts2339/");
+});
+
+test("a class name several runtimes share, alone, is a weak answer", () => {
+  const [hit] = exactHits(lookup, readPaste("TypeError: Cannot read property 'length' of undefined"));
+  assert.ok(!hit || hit.score < CONFIDENT, JSON.stringify(hit));
+  const traceback = exactHits(
+    lookup,
+    readPaste('Traceback (most recent call last):\n  File "a.py", line 1\nValueError: bad'),
+  );
+  assert.equal(traceback[0]?.url, "/python/value-error/");
+  assert.ok(traceback[0]!.score >= CONFIDENT);
+});
+
+test("in a traceback the last error decides; in a stack or tsc output, the first", () => {
+  const chained = `Traceback (most recent call last):
+  File "app.py", line 3, in <module>
+NameError: name 'cfg' is not defined
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "app.py", line 5, in <module>
+ValueError: invalid literal for int() with base 10: 'x'`;
+  assert.equal(urls(chained)[0], "/python/invalid-literal-for-int/");
+  const tsc =
+    "a.ts(1,1): error TS2345: Argument of type 'x' is not assignable to parameter of type 'y'.\na.ts(2,1): error TS2339: Property 'y' does not exist on type 'z'.";
+  assert.equal(urls(tsc)[0], "/typescript/ts2345/");
 });

@@ -1,17 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matchingTemplate, templateToRegExp } from "../../src/lib/message-templates.ts";
+import { matchesTemplate, matchingTemplate } from "../../src/lib/message-templates.ts";
 import { normaliseOutput } from "../../src/verify/normalise.ts";
 import { finalPythonException } from "../../src/verify/python-runner.ts";
 
 test("templates match the user's values in their placeholders, and nothing else", () => {
-  assert.ok(templateToRegExp("No module named '{module}'").test("No module named 'pandas'"));
-  assert.ok(templateToRegExp("[Errno {errno}] Connection refused").test("[Errno 111] Connection refused"));
-  assert.equal(
-    templateToRegExp("[Errno {errno}] Connection refused").test("[Errno 111] Connection reset"),
-    false,
-  );
-  assert.equal(templateToRegExp("Type '{a}' is not assignable.").test("xType 'a' is not assignable."), false);
+  assert.ok(matchesTemplate("No module named '{module}'", "No module named 'pandas'"));
+  assert.ok(matchesTemplate("[Errno {errno}] Connection refused", "[Errno 111] Connection refused"));
+  assert.equal(matchesTemplate("[Errno {errno}] Connection refused", "[Errno 111] Connection reset"), false);
+  assert.equal(matchesTemplate("Type '{a}' is not assignable.", "xType 'a' is not assignable."), false);
   assert.equal(matchingTemplate("'port'", ["{key} is missing", "'{key}'"]), "'{key}'");
   assert.equal(matchingTemplate("oops", ["'{key}'"]), undefined);
 });

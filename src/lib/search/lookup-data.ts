@@ -34,6 +34,8 @@ export async function buildSearchLookup(): Promise<SearchLookup> {
       macos: row.data.macos,
       ...(row.data.windows?.winsock !== undefined ? { winsock: row.data.windows.winsock } : {}),
       ...(row.data.windows?.crt !== undefined ? { crt: row.data.windows.crt } : {}),
+      ...(row.data.windows?.libuv !== undefined ? { libuv: row.data.windows.libuv } : {}),
+      ...(row.data.python ? { python: row.data.python } : {}),
     })),
   };
 }

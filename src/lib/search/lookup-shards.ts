@@ -1,5 +1,6 @@
 import { isSpecificTemplate, type LookupEntry, type LookupErrno, type SearchLookup } from "./exact-hits.ts";
-import type { ReducedQuery } from "./reduce-query.ts";
+import type { Paste } from "./paste.ts";
+import { anchorCandidates } from "./template-anchors.ts";
 
 /**
  * The exact-answer lookup grows with every entry, so the browser never loads
@@ -32,28 +33,6 @@ export interface LookupIndex {
 
 /** An entry in a bucket, with its place in the full lookup. */
 export type ShardedEntry = LookupEntry & { order: number };
-
-/** Words as both sides see them: maximal runs of lowercase letters and digits. */
-const WORD = /[a-z0-9]+/g;
-/** Must be the placeholder syntax `templateToRegExp` splits on. */
-const PLACEHOLDER = /\{[A-Za-z_][\w-]*\}/;
-
-/** The words of a template that any message it matches must contain whole. */
-export function anchorCandidates(template: string): string[] {
-  const segments = template.toLowerCase().split(PLACEHOLDER);
-  const words: string[] = [];
-  segments.forEach((segment, index) => {
-    for (const match of segment.matchAll(WORD)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      // A word touching a placeholder could run on into the user's value.
-      const clearBefore = start > 0 || index === 0;
-      const clearAfter = end < segment.length || index === segments.length - 1;
-      if (clearBefore && clearAfter) words.push(match[0]);
-    }
-  });
-  return words;
-}
 
 /** FNV-1a: a small, stable hash that the build and the browser compute alike. */
 export function bucketOf(key: string, buckets: number): number {
@@ -103,30 +82,35 @@ export function shardLookup(
   return { index: { buckets, errno: lookup.errno }, shards };
 }
 
-/** Every key under which an entry that could answer `query` is filed. */
-export function queryKeys(query: ReducedQuery, errno: readonly LookupErrno[]): string[] {
-  const keys = new Set<string>([EVERY_QUERY, query.text.trim().toLowerCase()]);
-  if (query.code) keys.add(query.code.toLowerCase());
-  if (query.className) keys.add(query.className.toLowerCase());
-  if (query.number !== undefined) {
-    const n = query.number;
+/** Every key under which an entry that could answer `paste` is filed. */
+export function queryKeys(paste: Paste, errno: readonly LookupErrno[]): string[] {
+  const keys = new Set<string>([EVERY_QUERY, paste.whole.toLowerCase()]);
+  for (const mention of paste.mentions) {
+    if (mention.kind !== "errno") keys.add(mention.value.toLowerCase());
+  }
+  // Every errno name an error number may be, on any system.
+  const numbers = paste.mentions.filter((m) => m.kind === "errno").map((m) => Number(m.value));
+  if (paste.number) numbers.push(paste.number.value);
+  for (const n of numbers) {
     for (const row of errno) {
-      if ([row.linux, row.macos, row.winsock, row.crt].includes(n)) keys.add(row.name.toLowerCase());
+      if ([row.linux, row.macos, row.winsock, row.crt, row.libuv && -row.libuv].includes(n))
+        keys.add(row.name.toLowerCase());
     }
     keys.add(`ts${n}`);
   }
-  // exactHits matches templates against the message, and against the whole
-  // text only when there is no message or the query is plain text.
-  const matched = [query.message, !query.message || query.form === "text" ? query.text : undefined];
-  for (const text of matched) {
-    for (const [word] of (text ?? "").toLowerCase().matchAll(WORD)) keys.add(word);
+  // Templates are tried on every line, so every word of every line is a key.
+  for (const line of paste.lines) for (const word of line.words) keys.add(word);
+  // An errno's own message in a line points to it: its name is a key.
+  for (const row of errno) {
+    if (paste.lines.some((line) => line.lower.includes(row.message.toLowerCase())))
+      keys.add(row.name.toLowerCase());
   }
   return [...keys];
 }
 
-/** The buckets to fetch for a query. */
-export function bucketsFor(query: ReducedQuery, index: LookupIndex): number[] {
-  return [...new Set(queryKeys(query, index.errno).map((key) => bucketOf(key, index.buckets)))].sort(
+/** The buckets to fetch for a paste. */
+export function bucketsFor(paste: Paste, index: LookupIndex): number[] {
+  return [...new Set(queryKeys(paste, index.errno).map((key) => bucketOf(key, index.buckets)))].sort(
     (a, b) => a - b,
   );
 }
