@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { ErrorRecord } from "../../src/lib/api.ts";
 import { FIX_WHY, SECTIONS } from "../../src/lib/sections.ts";
+import { REPO_URL } from "../../src/lib/site.ts";
 import { API_ERRORS_URL, entryUrl, errnoUrl } from "../../src/lib/urls.ts";
 
 const PAGE = entryUrl("python", "connection-refused-error");
@@ -144,6 +145,19 @@ test("the fix ends with why it works: after the last fix snippet, before the nex
   await expect(page.locator(`h3#${FIX_WHY.id}`)).toBeInViewport();
   // Every entry has one, so every record carries it.
   for (const error of errors) expect(error.fixWhy, error.id).toMatch(/\S.*[.!?]$/);
+});
+
+test("report and edit links follow the repository setting: none without one", async ({ page }) => {
+  await page.goto(entryUrl("node", "enoent"));
+  const report = page.getByRole("link", { name: "Report a problem with this page" });
+  const edit = page.getByRole("link", { name: "Edit this page" });
+  if (REPO_URL === undefined) {
+    await expect(report).toHaveCount(0);
+    await expect(edit).toHaveCount(0);
+    return;
+  }
+  await expect(report).toHaveAttribute("href", new RegExp(`^${REPO_URL}/issues/new\\?.*node%2Fenoent`));
+  await expect(edit).toHaveAttribute("href", `${REPO_URL}/edit/main/content/errors/node/enoent.mdx`);
 });
 
 test("snippets are labelled by role, highlighted, and copy with one click", async ({ page, context }) => {
