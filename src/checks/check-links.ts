@@ -3,7 +3,9 @@
  * the built site must resolve (the build runs the same check and stops on a
  * dead one). Links to other hosts, the entries' sources among them, are
  * listed by host and never fetched; any not on an official documentation
- * host is named.
+ * host is named. The configured repository (REPO_URL) is allowed for the
+ * two links entry pages make to it, a new issue and an edit of an entry
+ * file, and for nothing else.
  *
  *   npm run check:links [-- <folder>] [--report <file.json>]
  */
@@ -11,7 +13,8 @@ import { writeFileSync } from "node:fs";
 import { readBuiltSite } from "./built-pages.ts";
 import { checkLinks } from "./links.ts";
 import { isOfficialSource } from "../schema/entry.ts";
-import { SITE_URL } from "../lib/site.ts";
+import { isRepositoryLink } from "../lib/repo-links.ts";
+import { REPO_URL, SITE_URL } from "../lib/site.ts";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--report");
@@ -39,13 +42,18 @@ const unofficial: string[] = [];
 for (const [host, urls] of hosts) {
   const links = [...urls.values()].reduce((sum, pages) => sum + pages.length, 0);
   console.log(`  ${host}: ${urls.size} URLs, ${links} links`);
-  for (const url of urls.keys()) if (!isOfficialSource(url)) unofficial.push(url);
+  for (const url of urls.keys()) {
+    if (!isOfficialSource(url) && !isRepositoryLink(url, REPO_URL)) unofficial.push(url);
+  }
 }
 if (unofficial.length > 0) {
   console.log(`check:links: ${unofficial.length} external URL(s) not on an official documentation host:`);
   for (const url of unofficial)
     console.log(`  ${url}  (on ${report.external.get(new URL(url).host)?.get(url)?.join(", ")})`);
-} else console.log("check:links: every external link is on an official documentation host");
+} else {
+  const also = REPO_URL ? ` or is a report or edit link to ${REPO_URL}` : "";
+  console.log(`check:links: every external link is on an official documentation host${also}`);
+}
 if (reportFile) {
   const json = Object.fromEntries(hosts.map(([host, urls]) => [host, Object.fromEntries(urls)]));
   writeFileSync(reportFile, `${JSON.stringify(json, null, 2)}\n`);

@@ -29,6 +29,8 @@ export interface ErrorRecord {
   fix: string;
   /** The absolute URL of the page's Fix section. */
   fixUrl: string;
+  /** Why the fix works, in one to three sentences of plain text. */
+  fixWhy: string;
 }
 
 /** The record of one entry; `site` is the site's origin. */
@@ -50,6 +52,7 @@ export function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | stri
     aliasUrls: catalogue.aliasesOf(entry.url).map((alias) => absolute(alias.path)),
     fix: entry.fixLine,
     fixUrl: absolute(sectionUrl(entry.url, "fix")),
+    fixWhy: entry.fixWhy,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Category } from "../schema/entry.ts";
 import { catalogueProblems } from "./catalogue-checks.ts";
 import { displayPath } from "./content-dir.ts";
 import { pythonHierarchy } from "./python-hierarchy.ts";
+import { fixWhyFromBody } from "./fix-why.ts";
 import { fixLineFromBody } from "./ticket.ts";
 import {
   aliasTable,
@@ -25,6 +26,8 @@ export interface Entry {
   data: CollectionEntry<"errors">["data"];
   /** The fix in one sentence of Markdown: `fixLine`, or the Fix section's first sentence. */
   fixLine: string;
+  /** Why the fix works, plain text: the Fix section's "Why this works". */
+  fixWhy: string;
 }
 
 /** A row of the errno table, with its page URL. */
@@ -91,6 +94,11 @@ async function build(): Promise<Catalogue> {
           `${source.filePath ?? source.id}: fixLine: the Fix section starts with no sentence to quote; add fixLine`,
         );
       }
+      // The render already held the entry to the rule (section-ids.ts); this is a backstop.
+      const fixWhy = fixWhyFromBody(source.body ?? "");
+      if (!fixWhy) {
+        throw new Error(`${source.filePath ?? source.id}: the Fix section has no "### Why this works"`);
+      }
       return {
         id: source.id,
         language,
@@ -99,6 +107,7 @@ async function build(): Promise<Catalogue> {
         source,
         data: source.data,
         fixLine,
+        fixWhy,
       };
     })
     .sort(byTitle);

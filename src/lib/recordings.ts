@@ -18,6 +18,16 @@ export interface VerifiedWith {
   date: string;
 }
 
+/**
+ * The runtimes an entry's snippets ran on, as the page names them: Python
+ * for a Python entry, Node.js and TypeScript for the others.
+ */
+export function verifiedRuntimes(language: string, verifiedWith: VerifiedWith): string[] {
+  return language === "python"
+    ? [`Python ${verifiedWith.python}`]
+    : [`Node.js ${verifiedWith.node}`, `TypeScript ${verifiedWith.typescript}`];
+}
+
 /** One snippet's recorded run. */
 export interface SnippetRecording {
   /** Which snippet: see {@link snippetHash}. */

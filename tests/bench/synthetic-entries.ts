@@ -1,8 +1,8 @@
 /**
  * Synthetic but schema-valid entries for the build benchmark: realistic
- * prose length, the six sections, three or four snippets each, and a
- * recording for every snippet, so a synthetic page weighs what a real one
- * does. Deterministic (seeded), so two runs build the same site.
+ * prose length, the six sections (the Fix section ending in its "Why this
+ * works"), three or four snippets each, and a recording for every
+ * snippet, so a synthetic page weighs what a real one does. Deterministic (seeded), so two runs build the same site.
  */
 import { snippetHash, type EntryRecording } from "../../src/lib/recordings.ts";
 
@@ -178,6 +178,10 @@ ${block(0)}
 ${paragraph()}
 ${block(1)}
 ${snippets[3] ? `${paragraph()}\n${block(3)}` : ""}
+### Why this works
+
+${sentence(12, 20)} ${sentence(10, 18)}
+
 ## What not to do
 
 ${paragraph()}

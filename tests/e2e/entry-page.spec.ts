@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { SECTIONS } from "../../src/lib/sections.ts";
-import { entryUrl, errnoUrl } from "../../src/lib/urls.ts";
+import type { ErrorRecord } from "../../src/lib/api.ts";
+import { FIX_WHY, SECTIONS } from "../../src/lib/sections.ts";
+import { REPO_URL } from "../../src/lib/site.ts";
+import { API_ERRORS_URL, entryUrl, errnoUrl } from "../../src/lib/urls.ts";
 
 const PAGE = entryUrl("python", "connection-refused-error");
 
@@ -93,6 +95,69 @@ test("a section link lands on its section", async ({ page }) => {
     .click();
   await expect(page).toHaveURL(/#anti-patterns$/);
   await expect(page.locator("h2#anti-patterns")).toBeInViewport();
+});
+
+test("the fix ends with why it works: after the last fix snippet, before the next section, in the ToC and the API", async ({
+  page,
+  request,
+}) => {
+  const { errors } = (await (await request.get(API_ERRORS_URL)).json()) as { errors: ErrorRecord[] };
+  for (const [language, slug] of [
+    ["node", "econnrefused"],
+    ["typescript", "ts2322"],
+    ["python", "connection-refused-error"],
+  ] as const) {
+    const url = entryUrl(language, slug);
+    await page.goto(url);
+    const why = page.locator(`h3#${FIX_WHY.id}`);
+    await expect(why).toHaveText(FIX_WHY.heading);
+    await expect(why).toBeVisible();
+    // Document order among the prose's direct children: last fix snippet < the heading < What not to do.
+    const order = await page.locator(".prose").evaluate((prose) => {
+      const children = [...prose.children];
+      const at = (selector: string) => children.findIndex((child) => child.matches(selector));
+      const fixes = children.flatMap((child, i) => (child.matches('figure[data-role="fix"]') ? [i] : []));
+      return {
+        lastFix: fixes.at(-1) ?? -1,
+        why: at("h3#why-this-works"),
+        next: at(".section-heading:has(#anti-patterns)"),
+      };
+    });
+    expect(order.lastFix, url).toBeGreaterThanOrEqual(0);
+    expect(order.why, url).toBeGreaterThan(order.lastFix);
+    expect(order.next, url).toBeGreaterThan(order.why);
+    // What the page says under it is what the API gives as fixWhy.
+    const shown = (await why.locator("xpath=following-sibling::p").first().textContent()) ?? "";
+    const record = errors.find((error) => error.url.endsWith(url));
+    expect(record?.fixWhy.length ?? 0, url).toBeGreaterThan(0);
+    const words = (text: string) =>
+      text
+        .replace(/[“”"‘’']/g, "'")
+        .replace(/\s+/g, " ")
+        .trim();
+    expect(words(record?.fixWhy ?? "")).toContain(words(shown));
+  }
+  await page
+    .getByRole("navigation", { name: "On this page" })
+    .getByRole("link", { name: FIX_WHY.heading })
+    .click();
+  await expect(page).toHaveURL(/#why-this-works$/);
+  await expect(page.locator(`h3#${FIX_WHY.id}`)).toBeInViewport();
+  // Every entry has one, so every record carries it.
+  for (const error of errors) expect(error.fixWhy, error.id).toMatch(/\S.*[.!?]$/);
+});
+
+test("report and edit links follow the repository setting: none without one", async ({ page }) => {
+  await page.goto(entryUrl("node", "enoent"));
+  const report = page.getByRole("link", { name: "Report a problem with this page" });
+  const edit = page.getByRole("link", { name: "Edit this page" });
+  if (REPO_URL === undefined) {
+    await expect(report).toHaveCount(0);
+    await expect(edit).toHaveCount(0);
+    return;
+  }
+  await expect(report).toHaveAttribute("href", new RegExp(`^${REPO_URL}/issues/new\\?.*node%2Fenoent`));
+  await expect(edit).toHaveAttribute("href", `${REPO_URL}/edit/main/content/errors/node/enoent.mdx`);
 });
 
 test("snippets are labelled by role, highlighted, and copy with one click", async ({ page, context }) => {

@@ -4,46 +4,21 @@
  * the file (and the field, where there is one) and leave no site behind.
  * The fixtures are laid over a tiny valid content set, so each build takes
  * seconds; they run one at a time because builds of one project share its
- * `.astro/` folder.
+ * `.astro/` folder (tests/support/fixture-build.ts).
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test, type TestContext } from "node:test";
+import { buildFixture, type Build } from "../support/fixture-build.ts";
 
-const FIXTURES = "tests/fixtures/bad-entries";
 const work = mkdtempSync(path.join(tmpdir(), "errdex-bad-entries-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-interface Build {
-  code: number | null;
-  output: string;
-  outDir: string;
-}
-
 /** `npm run build`'s script into `outDir`, with the fixture's files laid over the base content set. */
-function build(fixture: string, outDir = path.join(work, fixture, "dist")): Promise<Build> {
-  const content = path.join(work, fixture, "content");
-  cpSync(path.join(FIXTURES, "base"), content, { recursive: true });
-  if (fixture !== "base") cpSync(path.join(FIXTURES, fixture), content, { recursive: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/build/cli.ts", "--outDir", outDir], {
-      env: {
-        ...process.env,
-        ERRDEX_CONTENT_DIR: content,
-        ERRDEX_CACHE_DIR: path.join(work, fixture, "cache"),
-        FORCE_COLOR: "0",
-        NO_COLOR: "1",
-      },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output, outDir }));
-  });
+function build(fixture: string, outDir?: string): Promise<Build> {
+  return buildFixture(work, fixture, outDir ? { outDir } : {});
 }
 
 /** The build's complaint: its output without progress lines and stack frames. */
@@ -69,6 +44,13 @@ const CASES: Record<string, (string | RegExp)[]> = {
   "missing-front-matter": ["errors/python/key-error.mdx", "title: Required", "summary: Required"],
   "unknown-value": ["errors/python/key-error.mdx", "category: Invalid option"],
   "missing-section": ["errors/python/key-error.mdx", 'missing section "## What not to do"'],
+  "missing-why": ["errors/python/key-error.mdx", 'missing "### Why this works" at the end of "## Fix"'],
+  "bad-why": [
+    "errors/python/key-error.mdx",
+    '"### Why this works" must come after the last `fix` snippet',
+    '"### Why this works" holds a code fence',
+    '"### Why this works" has 4 sentences; keep it to 3',
+  ],
   "unclosed-jsx": ["errors/python/key-error.mdx:28:23", "Expected a closing tag for `<strong>`"],
   "mdx-component": [
     "errors/python/key-error.mdx:28:1",
