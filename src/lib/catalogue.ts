@@ -5,7 +5,7 @@ import { catalogueProblems } from "./catalogue-checks.ts";
 import { displayPath } from "./content-dir.ts";
 import { pythonHierarchy } from "./python-hierarchy.ts";
 import { fixWhyFromBody } from "./fix-why.ts";
-import { fixLineFromBody } from "./ticket.ts";
+import { fixLineFromBody, ticketLineProblem } from "./ticket.ts";
 import {
   aliasTable,
   entryUrl,
@@ -92,6 +92,12 @@ async function build(): Promise<Catalogue> {
       if (!fixLine) {
         throw new Error(
           `${source.filePath ?? source.id}: fixLine: the Fix section starts with no sentence to quote; add fixLine`,
+        );
+      }
+      const problem = ticketLineProblem(fixLine);
+      if (problem) {
+        throw new Error(
+          `${source.filePath ?? source.id}: fixLine: the ticket line "${fixLine}" ${problem} (set fixLine, or start the Fix section with an instruction)`,
         );
       }
       // The render already held the entry to the rule (section-ids.ts); this is a backstop.

@@ -9,6 +9,11 @@
 /** A placeholder: `{name}`, a letter or `_` then letters, digits, `_` or `-`. */
 export const PLACEHOLDER = /\{[A-Za-z_][\w-]*\}/g;
 
+/** The names of a template's placeholders, in order: `'{key}'` → `["key"]`. */
+export function placeholderNames(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[0].slice(1, -1));
+}
+
 /** A template's fixed text around its placeholders: n placeholders give n + 1 parts. */
 export function templateParts(template: string): string[] {
   return template.split(PLACEHOLDER);
@@ -25,6 +30,8 @@ export interface TemplateMatch {
   end: number;
   /** The match ends where the text ends (for a template ending in a placeholder, always). */
   whole: boolean;
+  /** Where each placeholder's value is: `[start, end)` in the text, in order. */
+  values: [number, number][];
 }
 
 /**
@@ -50,27 +57,36 @@ export function matchParts(
   if (!text.startsWith(first, start)) return undefined;
   let at = start + first.length;
   if (parts.length === 1) {
-    return !toEnd || at === text.length ? { start, end: at, whole: at === text.length } : undefined;
+    return !toEnd || at === text.length
+      ? { start, end: at, whole: at === text.length, values: [] }
+      : undefined;
   }
+  const values: [number, number][] = [];
   for (let i = 1; i < parts.length - 1; i++) {
     const part = parts[i]!;
     const found = text.indexOf(part, at + 1);
     if (found === -1) return undefined;
+    values.push([at, found]);
     at = found + part.length;
   }
   const last = parts.at(-1)!;
   if (last === "") {
     // A trailing placeholder takes the rest of the text.
-    return at < text.length ? { start, end: text.length, whole: true } : undefined;
+    if (at >= text.length) return undefined;
+    values.push([at, text.length]);
+    return { start, end: text.length, whole: true, values };
   }
   if (toEnd) {
     const end = text.length - last.length;
-    return end > at && text.endsWith(last) ? { start, end: text.length, whole: true } : undefined;
+    if (end <= at || !text.endsWith(last)) return undefined;
+    values.push([at, end]);
+    return { start, end: text.length, whole: true, values };
   }
   const found = text.indexOf(last, at + 1);
   if (found === -1) return undefined;
+  values.push([at, found]);
   const end = found + last.length;
-  return { start, end, whole: end === text.length };
+  return { start, end, whole: end === text.length, values };
 }
 
 /** Whether `message` is exactly what `template` describes. */

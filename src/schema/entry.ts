@@ -1,4 +1,5 @@
 import { z } from "astro/zod";
+import { placeholderNames } from "../lib/message-templates.ts";
 
 /**
  * The front matter of an error entry (`content/errors/<language>/<slug>.mdx`).
@@ -76,63 +77,93 @@ const entryId = z
 
 const versionRange = z.string().trim().min(1);
 
-export const entrySchema = z.strictObject({
-  /** The error's name as people see it: a class, a code or a message. */
-  title: z.string().trim().min(1),
-  /** One sentence, under 160 characters, saying what the error is. */
-  summary: oneSentence,
-  kind: z.enum(Object.keys(KINDS) as [Kind, ...Kind[]]),
-  category: z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]]),
-  /** Production risk: a level and one sentence on why. */
-  risk: z.strictObject({
-    level: z.enum(RISK_LEVELS),
-    note: oneSentence,
-  }),
-  /** The parent class (Python `ConnectionError`, JavaScript `Error`). */
-  parent: z.string().trim().min(1).optional(),
-  /** Errno names this error corresponds to; each must be in the errno table. */
-  errno: z.array(errnoName).default([]),
-  /** The error code (`ECONNREFUSED`, `ERR_MODULE_NOT_FOUND`, `TS2322`). */
-  code: z
-    .string()
-    .regex(/^(E[A-Z0-9_]+|TS\d{4,5})$/, "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X or TS2322")
-    .optional(),
-  /** Messages exactly as the runtime prints them, with `{placeholders}`. */
-  messages: z
-    .array(
-      // "" stands for an error printed with no message at all (KeyboardInterrupt).
-      z.string().refine((m) => !/\{\s*\}/.test(m), "name each placeholder, like {path}"),
-    )
-    .min(1, "list at least one message template"),
-  /**
-   * The fix in one sentence, for the "Copy for ticket" text. Optional: by
-   * default it is the first sentence of the Fix section, which is enough
-   * when that sentence says what to do on its own.
-   */
-  fixLine: oneSentence.optional(),
-  /** Other spellings people type for this error. */
-  aliases: z.array(z.string().trim().min(1)).default([]),
-  /** Related entries by id (`python/connection-error`). */
-  related: z.array(entryId).default([]),
-  /** Official documentation the entry is written from. */
-  sources: z
-    .array(
-      z.strictObject({
-        title: z.string().trim().min(1),
-        url: z
-          .url({ protocol: /^https$/ })
-          .refine(isOfficialSource, `link official documentation (${OFFICIAL_SOURCE_HOSTS.join(", ")})`),
-      }),
-    )
-    .min(1, "cite at least one official source"),
-  /** The runtime versions the entry applies to, e.g. `{ python: "3.3+" }`. */
-  versions: z
-    .strictObject({
-      python: versionRange.optional(),
-      node: versionRange.optional(),
-      typescript: versionRange.optional(),
-    })
-    .refine((v) => Object.keys(v).length > 0, "give at least one version range"),
-});
+export const entrySchema = z
+  .strictObject({
+    /** The error's name as people see it: a class, a code or a message. */
+    title: z.string().trim().min(1),
+    /** One sentence, under 160 characters, saying what the error is. */
+    summary: oneSentence,
+    kind: z.enum(Object.keys(KINDS) as [Kind, ...Kind[]]),
+    category: z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]]),
+    /** Production risk: a level and one sentence on why. */
+    risk: z.strictObject({
+      level: z.enum(RISK_LEVELS),
+      note: oneSentence,
+    }),
+    /** The parent class (Python `ConnectionError`, JavaScript `Error`). */
+    parent: z.string().trim().min(1).optional(),
+    /** Errno names this error corresponds to; each must be in the errno table. */
+    errno: z.array(errnoName).default([]),
+    /** The error code (`ECONNREFUSED`, `ERR_MODULE_NOT_FOUND`, `TS2322`). */
+    code: z
+      .string()
+      .regex(/^(E[A-Z0-9_]+|TS\d{4,5})$/, "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X or TS2322")
+      .optional(),
+    /** Messages exactly as the runtime prints them, with `{placeholders}`. */
+    messages: z
+      .array(
+        // "" stands for an error printed with no message at all (KeyboardInterrupt).
+        z.string().refine((m) => !/\{\s*\}/.test(m), "name each placeholder, like {path}"),
+      )
+      .min(1, "list at least one message template"),
+    /**
+     * For a template, one sentence that explains a reader's own message,
+     * using the template's placeholders: `"'{key}'": "The mapping has no key
+     * {key}."` The page fills in the reader's values when it is opened from
+     * a search of their error ("Your error"). Keys must be templates listed in
+     * `messages`, and a sentence may use only its template's placeholders.
+     */
+    explain: z.record(z.string(), oneSentence).default({}),
+    /**
+     * The fix in one sentence, for the "Copy for ticket" text. Optional: by
+     * default it is the first sentence of the Fix section, which is enough
+     * when that sentence says what to do on its own.
+     */
+    fixLine: oneSentence.optional(),
+    /** Other spellings people type for this error. */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    /** Related entries by id (`python/connection-error`). */
+    related: z.array(entryId).default([]),
+    /** Official documentation the entry is written from. */
+    sources: z
+      .array(
+        z.strictObject({
+          title: z.string().trim().min(1),
+          url: z
+            .url({ protocol: /^https$/ })
+            .refine(isOfficialSource, `link official documentation (${OFFICIAL_SOURCE_HOSTS.join(", ")})`),
+        }),
+      )
+      .min(1, "cite at least one official source"),
+    /** The runtime versions the entry applies to, e.g. `{ python: "3.3+" }`. */
+    versions: z
+      .strictObject({
+        python: versionRange.optional(),
+        node: versionRange.optional(),
+        typescript: versionRange.optional(),
+      })
+      .refine((v) => Object.keys(v).length > 0, "give at least one version range"),
+  })
+  .superRefine((entry, context) => {
+    for (const [template, sentence] of Object.entries(entry.explain)) {
+      if (!entry.messages.includes(template)) {
+        context.addIssue({
+          code: "custom",
+          path: ["explain", template],
+          message: `explains "${template}", which is not one of messages`,
+        });
+        continue;
+      }
+      const own = new Set(placeholderNames(template));
+      for (const name of placeholderNames(sentence)) {
+        if (!own.has(name))
+          context.addIssue({
+            code: "custom",
+            path: ["explain", template],
+            message: `uses {${name}}, which "${template}" does not have (it has ${[...own].map((n) => `{${n}}`).join(", ") || "none"})`,
+          });
+      }
+    }
+  });
 
 export type EntryData = z.infer<typeof entrySchema>;

@@ -8,6 +8,8 @@
  *   wherever the page is being read);
  * - `data-copy-ticket` copies the Markdown the build wrote into it.
  */
+import { hasErrorFor } from "./your-error-handoff.ts";
+
 function wire(button: HTMLButtonElement, text: () => string): void {
   const label = button.textContent;
   button.hidden = false;
@@ -36,4 +38,10 @@ for (const button of buttons("data-copy-link")) {
 }
 for (const button of buttons("data-copy-ticket")) {
   wire(button, () => button.dataset["copyTicket"] ?? "");
+}
+
+// "Your error": loaded only when this page was opened from a search of a
+// pasted error, or by a link that carries one (your-error-box.ts).
+if (document.querySelector("script[data-your-error]") && hasErrorFor(location.pathname)) {
+  void import("./your-error-box.ts");
 }

@@ -11,6 +11,7 @@ import { fullTextTerms } from "../lib/search/full-text.ts";
 import { bucketsFor, mergeShards, type LookupIndex, type ShardedEntry } from "../lib/search/lookup-shards.ts";
 import { readPaste, type Paste } from "../lib/search/paste.ts";
 import { LOOKUP_INDEX_URL, lookupBucketUrl, PAGEFIND_SCRIPT_URL } from "../lib/urls.ts";
+import { leaveErrorFor } from "./your-error-handoff.ts";
 
 /** One result as the reader sees it; `why` is set on exact answers. */
 export type SearchResult = Omit<ExactHit, "why" | "score"> & { why?: string };
@@ -179,14 +180,20 @@ function withoutScore({ score: _score, ...hit }: ExactHit): SearchResult {
   return hit;
 }
 
-/** A result as a list item: linked title, language badge, why (exact answers), summary. */
-export function resultItem(result: SearchResult, className = "search-result"): HTMLLIElement {
+/**
+ * A result as a list item: linked title, language badge, why (exact
+ * answers), summary. Following the link takes `query` (what the reader
+ * pasted) to the page in the tab's sessionStorage, for its "Your error"
+ * box; it is never put in the link.
+ */
+export function resultItem(result: SearchResult, query: string, className = "search-result"): HTMLLIElement {
   const item = document.createElement("li");
   item.className = className;
   const link = document.createElement("a");
   link.className = "search-result-title";
   link.href = result.url;
   link.textContent = result.title;
+  link.addEventListener("click", () => leaveErrorFor(result.url, query));
   const badge = document.createElement("span");
   badge.className = "badge";
   badge.textContent = result.language;

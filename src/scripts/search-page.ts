@@ -50,13 +50,13 @@ async function search(query: string, more = false): Promise<void> {
       ? undefined
       : (exact) => {
           if (run !== latest) return;
-          results.replaceChildren(...exact.map((result) => resultItem(result)));
+          results.replaceChildren(...exact.map((result) => resultItem(result, trimmed)));
           shown = exact.length;
         },
   );
   if (run !== latest) return; // a newer search has started
-  if (shown === 0) results.replaceChildren(...all.map((result) => resultItem(result)));
-  else results.append(...all.slice(shown).map((result) => resultItem(result)));
+  if (shown === 0) results.replaceChildren(...all.map((result) => resultItem(result, trimmed)));
+  else results.append(...all.slice(shown).map((result) => resultItem(result, trimmed)));
   // After "More results", focus goes to the first new result, not back to the top.
   if (more) results.children[shown]?.querySelector("a")?.focus();
   empty.hidden = all.length > 0;

@@ -38,7 +38,7 @@ export function attachSuggestions(box: HTMLInputElement): void {
     if (run !== latest || box.value.trim() !== query) return; // the box has moved on
     // A reader already arrowing through the list keeps their place in it.
     const focused = [...list!.querySelectorAll("a")].indexOf(document.activeElement as HTMLAnchorElement);
-    list!.replaceChildren(...results.map((result) => resultItem(result, "search-suggestion")));
+    list!.replaceChildren(...results.map((result) => resultItem(result, query, "search-suggestion")));
     if (focused !== -1) (list!.querySelectorAll("a")[focused] ?? all!).focus();
     all!.href = searchUrl(query);
     all!.textContent = results.length ? "All results" : "No quick answer: search everything";

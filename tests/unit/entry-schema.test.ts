@@ -98,3 +98,21 @@ test("errno rows need positive numbers and Windows numbers of the right kind", (
   assert.equal(errnoSchema.safeParse({ ...row, windows: { winsock: 61 } }).success, false);
   assert.equal(errnoSchema.safeParse({ ...row, python: "connection refused" }).success, false);
 });
+
+test("an explaining sentence belongs to one of the messages and uses only its placeholders", () => {
+  const explained = entrySchema.parse({
+    ...valid,
+    explain: { "{key}": "The mapping has no key {key} in it." },
+  });
+  assert.equal(explained.explain["{key}"], "The mapping has no key {key} in it.");
+  assert.deepEqual(
+    failingPaths({ ...valid, explain: { "'{key}'": "The mapping has no key {key} in it." } }),
+    ["explain.'{key}'"],
+  );
+  const wrongName = entrySchema.safeParse({
+    ...valid,
+    explain: { "{key}": "The mapping has no key {name} in it." },
+  });
+  assert.equal(wrongName.success, false);
+  assert.match(wrongName.error?.issues[0]?.message ?? "", /uses \{name\}, which "\{key\}" does not have/);
+});

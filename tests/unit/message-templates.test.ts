@@ -55,7 +55,12 @@ test("without toEnd a template may match a prefix, from a given start", () => {
   const text = "Failed to establish a new connection: [Errno 111] Connection refused'))";
   const start = text.indexOf("[Errno");
   assert.equal(matchParts(parts, text, start), undefined);
-  assert.deepEqual(matchParts(parts, text, start, false), { start, end: text.length - 3, whole: false });
+  assert.deepEqual(matchParts(parts, text, start, false), {
+    start,
+    end: text.length - 3,
+    whole: false,
+    values: [[start + 7, start + 10]],
+  });
   assert.equal(matchParts(parts, text, 0, false), undefined);
 });
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fixLineFromBody, ticketMarkdown } from "../../src/lib/ticket.ts";
+import { fixLineFromBody, ticketLineProblem, ticketMarkdown } from "../../src/lib/ticket.ts";
 
 const body = `## What it means
 
@@ -60,4 +60,33 @@ test("the ticket text is the name, summary, fix and absolute #fix link, with rel
       "Fix: Check required keys once, see [LookupError](https://errdex.dev/python/lookup-error/).\n" +
       "https://errdex.dev/python/key-error/#fix",
   );
+});
+
+test("a fence is read as a fence: a blank line inside code never makes code a paragraph", () => {
+  const fenced = `## Fix
+
+### Convert text once
+
+\`\`\`python fix
+import io
+
+report = io.StringIO("sku,quantity")
+\`\`\`
+
+Build the string with an f-string rather than \`+\`.
+
+## What not to do
+`;
+  assert.equal(fixLineFromBody(fenced), "Build the string with an f-string rather than `+`.");
+  const tilde = "## Fix\n\n~~~ts fix\nconst a = 1;\n\nconst b = 2;\n~~~\n\nCheck the value first.\n";
+  assert.equal(fixLineFromBody(tilde), "Check the value first.");
+});
+
+test("a ticket line must say what to do: not a question, not code", () => {
+  assert.equal(ticketLineProblem("Check required keys once where the data enters."), undefined);
+  assert.equal(ticketLineProblem("Use `pathlib.Path(__file__).parent` to anchor paths."), undefined);
+  assert.match(ticketLineProblem("Is the server listening on that port?") ?? "", /question/);
+  assert.match(ticketLineProblem('report = io.StringIO("sku,quantity")') ?? "", /code/);
+  assert.match(ticketLineProblem("`npm install --save-dev @types/node`.") ?? "", /code/);
+  assert.match(ticketLineProblem("import json") ?? "", /code/);
 });
