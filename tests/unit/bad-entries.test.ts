@@ -51,6 +51,11 @@ const CASES: Record<string, (string | RegExp)[]> = {
     '"### Why this works" holds a code fence',
     '"### Why this works" has 4 sentences; keep it to 3',
   ],
+  "code-ticket-line": [
+    "errors/python/key-error.mdx",
+    'fixLine: the ticket line "Is the key really in the mapping you read from?" is a question',
+  ],
+  "bad-explain": ["errors/python/key-error.mdx", /explain.*uses \{name\}, which .* does not have/],
   "unclosed-jsx": ["errors/python/key-error.mdx:28:23", "Expected a closing tag for `<strong>`"],
   "mdx-component": [
     "errors/python/key-error.mdx:28:1",
