@@ -68,15 +68,10 @@ function show(data: YourErrorData, pasted: string): void {
   const hide = element("input", { type: "checkbox", checked: true, id: "your-error-hide" });
   const line = element("code");
   const explanation = element("p", { className: "your-error-explanation" });
-  const render = () => {
-    line.replaceChildren(...marked(explained.pieces, hide.checked));
-    explanation.replaceChildren(
-      ...(explained.explanation ? marked(explained.explanation, hide.checked) : []),
-    );
-    explanation.hidden = !explained.explanation;
-  };
-  hide.addEventListener("change", render);
-  render();
+  // The reader sees their own values; what they share leaves them out unless they untick the box.
+  line.replaceChildren(...marked(explained.pieces));
+  explanation.replaceChildren(...(explained.explanation ? marked(explained.explanation) : []));
+  explanation.hidden = !explained.explanation;
 
   const message = () => plain(explained.pieces, hide.checked);
   const link = () => `${page.split("#")[0]}#${YOUR_ERROR_FRAGMENT}${encodeURIComponent(message())}`;
