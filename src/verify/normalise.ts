@@ -44,6 +44,8 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
       .replace(new RegExp(String.raw`\bport: ${EPHEMERAL_PORT}\b`, "g"), "port: <port>")
       .replace(new RegExp(String.raw`\('(127\.0\.0\.1|::1)', ${EPHEMERAL_PORT}\)`, "g"), "('$1', <port>)")
       .replace(/\bpid[ =:]+\d+/gi, (match) => match.replace(/\d+$/, "<pid>"))
+      // Node.js warnings start with the process id: `(node:12345) Warning: …`.
+      .replace(/^\(node:\d+\)/gm, "(node:<pid>)")
       .replace(/\b0x[0-9a-f]{6,16}\b/gi, "0x<addr>")
       .replace(/\b\d+(\.\d+)? ?(ms|milliseconds|seconds)\b/g, "<n> $2")
       .replace(/[ \t]+$/gm, "")
