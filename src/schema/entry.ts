@@ -94,10 +94,17 @@ export const entrySchema = z
     parent: z.string().trim().min(1).optional(),
     /** Errno names this error corresponds to; each must be in the errno table. */
     errno: z.array(errnoName).default([]),
-    /** The error code (`ECONNREFUSED`, `ERR_MODULE_NOT_FOUND`, `TS2322`). */
+    /**
+     * The error code (`ECONNREFUSED`, `ERR_MODULE_NOT_FOUND`, `TS2322`), or one
+     * of the few Node.js codes outside those patterns: CommonJS's
+     * `MODULE_NOT_FOUND` and undici's `UND_ERR_*`.
+     */
     code: z
       .string()
-      .regex(/^(E[A-Z0-9_]+|TS\d{4,5})$/, "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X or TS2322")
+      .regex(
+        /^(E[A-Z0-9_]+|MODULE_NOT_FOUND|UND_ERR_[A-Z0-9_]+|TS\d{4,5})$/,
+        "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X, MODULE_NOT_FOUND or TS2322",
+      )
       .optional(),
     /** Messages exactly as the runtime prints them, with `{placeholders}`. */
     messages: z

@@ -36,14 +36,17 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
       .replace(/(File "<python-lib>\/[^"]+", line )\d+/g, "$1<n>")
       .replace(/\b(node:[\w/]+):\d+(?::\d+)?/g, "$1:<line>")
       .replace(/^Node\.js v\d+\.\d+\.\d+$/gm, "Node.js <version>")
-      // Ports: host:port pairs, Node's `port: 41455` and Python's ('127.0.0.1', 41455).
+      // Ports: host:port pairs, Node's `port: 41455` (and undici's `localPort`,
+      // `remotePort`) and Python's ('127.0.0.1', 41455).
       .replace(
         new RegExp(String.raw`(127\.0\.0\.1|0\.0\.0\.0|localhost|\[::1?\]|::1?):${EPHEMERAL_PORT}\b`, "g"),
         "$1:<port>",
       )
-      .replace(new RegExp(String.raw`\bport: ${EPHEMERAL_PORT}\b`, "g"), "port: <port>")
+      .replace(new RegExp(String.raw`\b(port|localPort|remotePort): ${EPHEMERAL_PORT}\b`, "g"), "$1: <port>")
       .replace(new RegExp(String.raw`\('(127\.0\.0\.1|::1)', ${EPHEMERAL_PORT}\)`, "g"), "('$1', <port>)")
       .replace(/\bpid[ =:]+\d+/gi, (match) => match.replace(/\d+$/, "<pid>"))
+      // Node.js warnings start with the process id: `(node:12345) Warning: …`.
+      .replace(/^\(node:\d+\)/gm, "(node:<pid>)")
       .replace(/\b0x[0-9a-f]{6,16}\b/gi, "0x<addr>")
       .replace(/\b\d+(\.\d+)? ?(ms|milliseconds|seconds)\b/g, "<n> $2")
       .replace(/[ \t]+$/gm, "")
