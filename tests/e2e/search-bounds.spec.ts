@@ -33,7 +33,7 @@ test("a 1 MB log ending in a traceback is answered within the budget, with its e
   await openSearch(page);
   const log = megabyteLog();
   expect(log.length).toBeGreaterThanOrEqual(1_000_000);
-  const run = await bestOfThree(page, log);
+  const run = await bestOfThree(page, log, withinBudget);
   console.log(
     `1 MB paste: ${run.ms.toFixed(0)} ms to results, longest task ${run.longestTask.toFixed(0)} ms`,
   );

@@ -78,5 +78,6 @@ export async function bestOfThree(
     runs.push(run);
     if (goodEnough(run)) break;
   }
-  return runs.sort((a, b) => a.ms - b.ms)[0]!;
+  // The fastest run that is good enough, else the fastest.
+  return runs.sort((a, b) => Number(goodEnough(b)) - Number(goodEnough(a)) || a.ms - b.ms)[0]!;
 }

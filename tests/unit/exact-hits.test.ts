@@ -144,3 +144,22 @@ ValueError: invalid literal for int() with base 10: 'x'`;
     "a.ts(1,1): error TS2345: Argument of type 'x' is not assignable to parameter of type 'y'.\na.ts(2,1): error TS2339: Property 'y' does not exist on type 'z'.";
   assert.equal(urls(tsc)[0], "/typescript/ts2345/");
 });
+
+test("a wrapper's cause is the error that happened", () => {
+  const wrapped = `TypeError: fetch failed
+    at node:internal/deps/undici/undici:13502:13
+    at async main (file:///srv/app/main.js:3:3) {
+  [cause]: Error: connect ECONNREFUSED 127.0.0.1:3000
+      at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1637:16) {
+    errno: -111,
+    code: 'ECONNREFUSED',
+    syscall: 'connect'
+  }
+}`;
+  assert.equal(urls(wrapped)[0], "/node/econnrefused/");
+  // Without a cause, the wrapper is the answer.
+  assert.equal(
+    urls("TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13")[0],
+    "/node/fetch-failed/",
+  );
+});

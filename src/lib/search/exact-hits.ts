@@ -222,14 +222,19 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
 
   // The line whose error is the paste's own: the last header of a Python
   // traceback, the first of anything else (a Node.js stack, tsc, a log).
-  const headers = paste.mentions.filter((m) => m.at === "header").map((m) => m.line);
-  const finalLine =
-    headers.length === 0
-      ? undefined
-      : paste.language === "python" || paste.form === "pytest"
-        ? Math.max(...headers)
-        : Math.min(...headers);
-  const weigh = (line: number) => (line === finalLine ? 20 : finalLine === undefined ? 8 : 0);
+  // A wrapper's cause (`TypeError: fetch failed` … `[cause]: Error: getaddrinfo
+  // ENOTFOUND …`) is the error that happened: its first line counts.
+  const python = paste.language === "python" || paste.form === "pytest";
+  const cause = python ? undefined : paste.causeAt;
+  const headerLines = (kinds: Mention["kind"][]) =>
+    paste.mentions
+      .filter((m) => m.at === "header" && kinds.includes(m.kind) && (cause === undefined || m.line >= cause))
+      .map((m) => m.line);
+  const named = headerLines(["class", "code"]);
+  const headers = named.length > 0 ? named : headerLines(["errno"]);
+  const finalLine = headers.length === 0 ? undefined : python ? Math.max(...headers) : Math.min(...headers);
+  const weigh = (line: number) =>
+    cause !== undefined && line < cause ? -15 : line === finalLine ? 20 : finalLine === undefined ? 8 : 0;
 
   interface Score {
     template: number;

@@ -51,6 +51,11 @@ export interface Mention {
 }
 
 export interface Paste {
+  /**
+   * Where a Node.js error's `cause` starts (`[cause]: …`, a `cause` line or
+   * field): the real error of a wrapper such as `TypeError: fetch failed`.
+   */
+  causeAt?: number;
   /** The paste as one line of text, for name lookups (`econnrefused`, `key error`). */
   whole: string;
   lines: PasteLine[];
@@ -82,7 +87,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const CLASS_SUFFIX =
   /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Expired|Group|Failure|Disconnected)$/;
 /** Codes: Node.js `ERR_*`, undici's `UND_ERR_*`, errno-style `E*`, resolver `EAI_*`, TypeScript `TS1234`. */
-const CODE = /^(?:ERR_[A-Z0-9_]+|UND_ERR_[A-Z0-9_]+|EAI_[A-Z]+|E[A-Z][A-Z0-9]{1,15}|TS\d{3,5})$/;
+const CODE =
+  /^(?:ERR_[A-Z0-9_]+|MODULE_NOT_FOUND|UND_ERR_[A-Z0-9_]+|EAI_[A-Z]+|E[A-Z][A-Z0-9]{1,15}|TS\d{3,5})$/;
 /** Words that look like codes but never are. */
 const NOT_CODES = new Set(["ERROR", "ERR", "EOF", "ENV", "EXIT", "END", "EST", "EDT", "EUR", "ETA", "EVENT"]);
 /** A run that may be a dotted class or code name. */
@@ -276,6 +282,9 @@ function mentionsIn(text: string, index: number): Mention[] {
   return found;
 }
 
+/** Where a wrapped error's cause is printed: `[cause]: Error: …`, `cause: {`, `"cause": {`, or `cause` alone. */
+const CAUSE = /\[cause\]:|^cause:?\s*(?:\{|\[|$)|"cause"\s*:|\bcause:\s*(?:\[?[A-Z]\w*Error|\{)/;
+
 const NUMBER_FORMS = /^(?:\[?(errno|winerror)\s*(-?\d+)\]?|(-?\d+))$/i;
 
 function detectLanguage(lines: readonly string[]): PasteLanguage | undefined {
@@ -339,6 +348,7 @@ export function readPaste(input: string): Paste {
               : "any") as NonNullable<Paste["number"]>["system"],
         };
   const language = detectLanguage(nonEmpty.map((line) => line.text));
+  const causeAt = nonEmpty.find((line) => CAUSE.test(line.text))?.index;
   const paste = {
     whole,
     lines,
@@ -346,6 +356,7 @@ export function readPaste(input: string): Paste {
     lineCount: nonEmpty.length,
     ...(language ? { language } : {}),
     ...(number ? { number } : {}),
+    ...(causeAt !== undefined ? { causeAt } : {}),
   };
   return { ...paste, form: formOf(paste, kept.map((line) => line.text).join("\n")) };
 }
