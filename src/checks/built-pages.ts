@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 /** One HTML file of a built site and the URL path it is served at. */
-export interface BuiltPage {
+interface BuiltPage {
   /** Absolute path of the file. */
   file: string;
   /** `/python/key-error/` for `python/key-error/index.html`, `/404.html` for `404.html`. */

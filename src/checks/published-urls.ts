@@ -24,7 +24,7 @@ function fileFor(dist: string, urlPath: string): string {
  * Why a path does not resolve in `dist`, or undefined when it does: a page
  * exists there, or an alias redirect whose own target exists.
  */
-export function whyUnresolved(dist: string, urlPath: string): string | undefined {
+function whyUnresolved(dist: string, urlPath: string): string | undefined {
   const file = fileFor(dist, urlPath);
   if (!existsSync(file)) return `no ${path.relative(dist, file)} in the build`;
   if (!file.endsWith(".html")) return undefined;

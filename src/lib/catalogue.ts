@@ -10,7 +10,6 @@ import {
   aliasTable,
   entryUrl,
   errnoUrl,
-  LANGUAGES,
   parseEntryId,
   type Language,
   type UrlAlias,
@@ -186,4 +185,3 @@ export function groupByCategory(entries: readonly Entry[]): [Category, Entry[]][
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-export { LANGUAGES };

@@ -7,7 +7,7 @@ import path from "node:path";
  * `errno.yaml`, `python-exceptions.yaml`). The bad-entry tests build small
  * fixture sets through it; everything that reads content goes through here.
  */
-export const CONTENT_DIR = path.resolve(process.env["ERRDEX_CONTENT_DIR"] ?? "content");
+const CONTENT_DIR = path.resolve(process.env["ERRDEX_CONTENT_DIR"] ?? "content");
 
 /** A file or folder inside the content directory, as an absolute path. */
 export function contentPath(...parts: string[]): string {

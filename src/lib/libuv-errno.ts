@@ -14,7 +14,7 @@ import path from "node:path";
  * The header of the project's Node.js: the `node` devDependency installs
  * its binary and headers as `node-<platform>-<arch>`.
  */
-export function libuvHeaderPath(root = process.cwd()): string {
+function libuvHeaderPath(root = process.cwd()): string {
   const header = path.join(
     root,
     "node_modules/node/node_modules",

@@ -14,7 +14,6 @@ export const SECTIONS = [
 ] as const;
 
 export type Section = (typeof SECTIONS)[number];
-export type SectionId = Section["id"];
 
 /** The section whose heading text is `heading`, if any. */
 export function sectionForHeading(heading: string): Section | undefined {
@@ -87,7 +86,7 @@ export function sentenceCount(text: string): number {
     .replace(/\s+/g, " ")
     .trim();
   if (flat === "") return 0;
-  return flat.split(/(?<=[.!?]["'”’)\]]*) (?=["'“‘(\[]?[A-Z0-9])/).length;
+  return flat.split(/(?<=[.!?]["'”’)\]]*) (?=["'“‘([]?[A-Z0-9])/).length;
 }
 
 /** The blocks of the `## Fix` section (up to the next `##`), or undefined when there is none. */

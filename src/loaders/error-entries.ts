@@ -126,7 +126,7 @@ function parseEntry(source: string, shown: string): { data: Record<string, unkno
   try {
     tree = mdxToMdast(source, { features: { frontmatter: true } }) as MdastNode;
   } catch (error) {
-    throw new Error(`${shown}:${(error as Error).message}`);
+    throw new Error(`${shown}:${(error as Error).message}`, { cause: error });
   }
   const problems: string[] = [];
   const visit = (node: MdastNode) => {
@@ -151,7 +151,9 @@ function parseEntry(source: string, shown: string): { data: Record<string, unkno
   } catch (error) {
     const { mark, reason } = error as YAMLException;
     // The front matter starts on line 2, after the opening `---`.
-    throw new Error(`${shown}:${(mark?.line ?? 0) + 2}: the front matter is not valid YAML: ${reason}`);
+    throw new Error(`${shown}:${(mark?.line ?? 0) + 2}: the front matter is not valid YAML: ${reason}`, {
+      cause: error,
+    });
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new Error(`${shown}: the front matter must be a YAML mapping of fields`);

@@ -34,11 +34,10 @@ export const CATEGORIES = {
 export type Category = keyof typeof CATEGORIES;
 
 /** How much harm the error tends to do when it reaches production. */
-export const RISK_LEVELS = ["low", "medium", "high"] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+const RISK_LEVELS = ["low", "medium", "high"] as const;
 
 /** Official documentation hosts a source may point at. */
-export const OFFICIAL_SOURCE_HOSTS = [
+const OFFICIAL_SOURCE_HOSTS = [
   "docs.python.org",
   "peps.python.org",
   "nodejs.org",

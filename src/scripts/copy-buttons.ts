@@ -13,13 +13,11 @@ import { hasErrorFor } from "./your-error-handoff.ts";
 function wire(button: HTMLButtonElement, text: () => string): void {
   const label = button.textContent;
   button.hidden = false;
-  button.addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(text());
-      button.textContent = "Copied";
-    } catch {
-      button.textContent = "Copy failed";
-    }
+  button.addEventListener("click", () => {
+    navigator.clipboard.writeText(text()).then(
+      () => (button.textContent = "Copied"),
+      () => (button.textContent = "Copy failed"),
+    );
     setTimeout(() => (button.textContent = label), 2000);
   });
 }

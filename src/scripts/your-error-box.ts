@@ -47,13 +47,11 @@ const plain = (pieces: LinePiece[], hide: boolean) => {
 
 function copyButton(label: string, text: () => string): HTMLButtonElement {
   const button = element("button", { type: "button", textContent: label });
-  button.addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(text());
-      button.textContent = "Copied";
-    } catch {
-      button.textContent = "Copy failed";
-    }
+  button.addEventListener("click", () => {
+    navigator.clipboard.writeText(text()).then(
+      () => (button.textContent = "Copied"),
+      () => (button.textContent = "Copy failed"),
+    );
     setTimeout(() => (button.textContent = label), 2000);
   });
   return button;

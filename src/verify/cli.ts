@@ -51,7 +51,7 @@ function operatingSystem(): string {
 
 /** Runs `tasks` with at most `limit` in flight, keeping their order in the result. */
 async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+  const results = new Array<T>(tasks.length);
   let next = 0;
   async function worker() {
     while (next < tasks.length) {

@@ -14,7 +14,7 @@ import { parseEntryId, type Language } from "../lib/urls.ts";
  */
 
 /** The fence language each entry language's snippets must use. */
-export const SNIPPET_LANG: Record<Language, string> = { python: "python", node: "ts", typescript: "ts" };
+const SNIPPET_LANG: Record<Language, string> = { python: "python", node: "ts", typescript: "ts" };
 
 export interface Snippet {
   /** The entry file, relative to the project (for messages). */
@@ -76,7 +76,8 @@ export function readEntry(file: string, root: string): VerifiedEntry {
     yaml = loadYaml(frontMatter.value);
   } catch (error) {
     throw new Error(
-      `${relative}: front matter is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
+      `${relative}: front matter is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      { cause: error },
     );
   }
   const parsed = entrySchema.safeParse(yaml);

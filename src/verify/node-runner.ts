@@ -7,7 +7,7 @@ const CAPTURE_MODULE = fileURLToPath(new URL("./capture-uncaught.ts", import.met
 const CAPTURE_FILE = ".uncaught.json";
 
 /** The uncaught error a Node.js snippet died of. */
-export interface UncaughtError {
+interface UncaughtError {
   origin: "uncaughtException" | "unhandledRejection";
   name?: string;
   message: string;

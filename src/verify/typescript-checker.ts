@@ -20,7 +20,7 @@ export interface Diagnostic {
 
 const projectTypes = path.resolve("node_modules/@types");
 
-export const COMPILER_OPTIONS: ts.CompilerOptions = {
+const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2023,

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-export const FIXTURES = "tests/fixtures/bad-entries";
+const FIXTURES = "tests/fixtures/bad-entries";
 
 export interface Build {
   code: number | null;

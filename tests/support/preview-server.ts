@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 /** A running `astro preview` of the built `dist/`. */
 export interface PreviewServer {
   origin: string;
-  stop(): void;
+  stop: () => void;
 }
 
 /**

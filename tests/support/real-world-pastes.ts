@@ -16,7 +16,7 @@ export interface RealWorldPaste {
 }
 
 /** The corpus in the repository; `ERRDEX_REAL_WORLD_DIR` names another of the same shape (a held-out set). */
-export const REAL_WORLD_DIR = process.env["ERRDEX_REAL_WORLD_DIR"] ?? "tests/fixtures/search/real-world";
+const REAL_WORLD_DIR = process.env["ERRDEX_REAL_WORLD_DIR"] ?? "tests/fixtures/search/real-world";
 
 /**
  * The real-paste corpus (`tests/fixtures/search/real-world/<batch>/`): each

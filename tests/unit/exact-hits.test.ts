@@ -126,7 +126,7 @@ test("a class name several runtimes share, alone, is a weak answer", () => {
     readPaste('Traceback (most recent call last):\n  File "a.py", line 1\nValueError: bad'),
   );
   assert.equal(traceback[0]?.url, "/python/value-error/");
-  assert.ok(traceback[0]!.score >= CONFIDENT);
+  assert.ok((traceback[0]?.score ?? 0) >= CONFIDENT);
 });
 
 test("in a traceback the last error decides; in a stack or tsc output, the first", () => {

@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 test("npm scripts run on the project's own Node.js, not the machine's", () => {
-  const pinned = JSON.parse(readFileSync("package.json", "utf8")).devDependencies.node as string;
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const pinned = manifest.devDependencies["node"] ?? "";
   const wantedMajor = Number(pinned.replace(/^\D*/, "").split(".")[0]);
   const runningMajor = Number(process.versions.node.split(".")[0]);
   assert.equal(

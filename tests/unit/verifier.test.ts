@@ -59,7 +59,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /✘ content\/errors\/python\/key-error\.mdx:28 repro \(python\)\n  expected it to fail with KeyError, got exit status 0, no traceback/,
+      /✘ content\/errors\/python\/key-error\.mdx:28 repro \(python\)\n {2}expected it to fail with KeyError, got exit status 0, no traceback/,
     );
     assert.match(output, /^8 passed, 1 failed$/m);
   });
@@ -71,7 +71,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /repro \(python\)\n  expected it to fail with KeyError, got ValueError: invalid literal for int\(\) with base 10: 'localhost'/,
+      /repro \(python\)\n {2}expected it to fail with KeyError, got ValueError: invalid literal for int\(\) with base 10: 'localhost'/,
     );
   });
 
@@ -82,7 +82,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /KeyError message matches none of the entry's templates:\n    got:      'port'\n    template: '\{key\}' is missing/,
+      /KeyError message matches none of the entry's templates:\n {4}got: {6}'port'\n {4}template: '\{key\}' is missing/,
     );
   });
 
@@ -93,7 +93,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /:35 fix \(python\)\n  expected a clean exit, got SyntaxError: '\(' was never closed/,
+      /:35 fix \(python\)\n {2}expected a clean exit, got SyntaxError: '\(' was never closed/,
     );
   });
 
@@ -102,7 +102,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
       edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config["port"])'),
     );
     assert.equal(status, 1);
-    assert.match(output, /:35 fix \(python\)\n  expected a clean exit, got KeyError: 'port'/);
+    assert.match(output, /:35 fix \(python\)\n {2}expected a clean exit, got KeyError: 'port'/);
   });
 
   test("a fix that never finishes is stopped at the time limit", () => {
@@ -111,13 +111,13 @@ describe("npm run verify", { concurrency: 2 }, () => {
       ["--timeout", "2"],
     );
     assert.equal(status, 1);
-    assert.match(output, /:35 fix \(python\)\n  did not finish within 2 s/);
+    assert.match(output, /:35 fix \(python\)\n {2}did not finish within 2 s/);
   });
 
   test("a bad snippet that does not parse is caught", () => {
     const { status, output } = verify((root) => edit(root, PYTHON, "except KeyError:", "except KeyError"));
     assert.equal(status, 1);
-    assert.match(output, /:42 bad \(python\)\n  does not parse:/);
+    assert.match(output, /:42 bad \(python\)\n {2}does not parse:/);
   });
 
   test("a TypeScript repro that type-checks clean is caught", () => {
@@ -125,7 +125,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
       edit(root, TYPESCRIPT, 'const port: number = "8080";', "const port: number = 8080;"),
     );
     assert.equal(status, 1);
-    assert.match(output, /ts2322\.mdx:28 repro \(ts\)\n  expected TS2322, but it type-checks clean/);
+    assert.match(output, /ts2322\.mdx:28 repro \(ts\)\n {2}expected TS2322, but it type-checks clean/);
   });
 
   test("a TypeScript repro that yields another TS code is caught", () => {
@@ -135,7 +135,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /repro \(ts\)\n  expected only TS2322, got:\n    snippet\.ts\(1,22\): error TS2304: Cannot find name 'portFromEnv'\./,
+      /repro \(ts\)\n {2}expected only TS2322, got:\n {4}snippet\.ts\(1,22\): error TS2304: Cannot find name 'portFromEnv'\./,
     );
   });
 
@@ -146,7 +146,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /enoent\.mdx:29 repro \(ts\)\n  expected error\.code ENOENT, got Error \[EISDIR\]: EISDIR: illegal operation on a directory, read/,
+      /enoent\.mdx:29 repro \(ts\)\n {2}expected error\.code ENOENT, got Error \[EISDIR\]: EISDIR: illegal operation on a directory, read/,
     );
   });
 
@@ -157,7 +157,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /fix \(ts\)\n  does not type-check under --strict:\n    snippet\.ts\(\d+,\d+\): error TS18046: 'error' is of type 'unknown'\./,
+      /fix \(ts\)\n {2}does not type-check under --strict:\n {4}snippet\.ts\(\d+,\d+\): error TS18046: 'error' is of type 'unknown'\./,
     );
   });
 
@@ -168,7 +168,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /repro \(python\)\n  output differs from the recording \(exit 1 recorded, 1 now\):\n  recorded:\n[\s\S]*KeyError: 'host'\n  actual:\n[\s\S]*KeyError: 'port'/,
+      /repro \(python\)\n {2}output differs from the recording \(exit 1 recorded, 1 now\):\n {2}recorded:\n[\s\S]*KeyError: 'host'\n {2}actual:\n[\s\S]*KeyError: 'port'/,
     );
   });
 
@@ -177,7 +177,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
       edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config.get("port", 8081))'),
     );
     assert.equal(status, 1);
-    assert.match(output, /fix \(python\)\n  has no recorded output: run `npm run verify -- --update`/);
+    assert.match(output, /fix \(python\)\n {2}has no recorded output: run `npm run verify -- --update`/);
     assert.match(output, /^8 passed, 1 failed$/m);
   });
 
@@ -208,7 +208,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /cannot read 1 entry:\n  content\/errors\/python\/key-error\.mdx: kind: Invalid option/,
+      /cannot read 1 entry:\n {2}content\/errors\/python\/key-error\.mdx: kind: Invalid option/,
     );
     assert.doesNotMatch(output, /passed/);
   });

@@ -10,7 +10,7 @@ import type { Paste, PasteLine } from "./paste.ts";
  */
 
 /** Pagefind is given at most this many words. */
-export const MAX_TERMS = 8;
+const MAX_TERMS = 8;
 
 const CODE_LIKE = /^(?:TS\d+|ERR_\w+|E[A-Z0-9_]{2,})$/;
 

@@ -4,7 +4,7 @@ import type { SearchLookup } from "./exact-hits.ts";
 import { shardLookup } from "./lookup-shards.ts";
 
 /** Builds the exact-answer lookup the search page loads, from the entries and the errno table. */
-export async function buildSearchLookup(): Promise<SearchLookup> {
+async function buildSearchLookup(): Promise<SearchLookup> {
   const catalogue = await loadCatalogue();
   return {
     entries: catalogue.entries.map((entry) => {

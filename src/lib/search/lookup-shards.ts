@@ -23,7 +23,7 @@ import { anchorCandidates } from "./template-anchors.ts";
  */
 
 /** The key every search looks up, for templates without an anchor word. */
-export const EVERY_QUERY = "*";
+const EVERY_QUERY = "*";
 
 /** What `/search/lookup/index.json` holds: how many buckets there are, and the errno table. */
 export interface LookupIndex {
@@ -35,7 +35,7 @@ export interface LookupIndex {
 export type ShardedEntry = LookupEntry & { order: number };
 
 /** FNV-1a: a small, stable hash that the build and the browser compute alike. */
-export function bucketOf(key: string, buckets: number): number {
+function bucketOf(key: string, buckets: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);
@@ -83,7 +83,7 @@ export function shardLookup(
 }
 
 /** Every key under which an entry that could answer `paste` is filed. */
-export function queryKeys(paste: Paste, errno: readonly LookupErrno[]): string[] {
+function queryKeys(paste: Paste, errno: readonly LookupErrno[]): string[] {
   const keys = new Set<string>([EVERY_QUERY, paste.whole.toLowerCase()]);
   for (const mention of paste.mentions) {
     if (mention.kind !== "errno") keys.add(mention.value.toLowerCase());
