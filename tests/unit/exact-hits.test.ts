@@ -163,3 +163,15 @@ test("a wrapper's cause is the error that happened", () => {
     "/node/fetch-failed/",
   );
 });
+
+test("in a Python paste, an errno's own message names the class Python raises for it", () => {
+  const driver = `Traceback (most recent call last):
+  File "/srv/app/sync.py", line 88, in run
+psycopg.OperationalError: connection failed: connection to server at "10.0.3.7", port 5432 failed: Connection refused`;
+  assert.deepEqual(urls(driver).slice(0, 2), ["/python/connection-refused-error/", "/errno/econnrefused/"]);
+  // Outside Python, the same words point to the errno.
+  assert.equal(
+    urls("connect() failed (111: Connection refused) while connecting to upstream")[0],
+    "/errno/econnrefused/",
+  );
+});

@@ -369,6 +369,12 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
     note(row.url, "errno", message.length >= 12 ? 45 : 25, `says “${row.message}”`);
     for (const entry of lookup.entries.filter((e) => e.errno.includes(row.name)))
       note(entry.url, "errno", 15 * languageFactor(entry), `carries ${row.name}`);
+    // In Python, the message names the class Python raises for it (a driver's
+    // `OperationalError: … Connection refused` is a ConnectionRefusedError).
+    if (language === "Python" && row.python && message.length >= 12) {
+      for (const entry of lookup.entries.filter((e) => e.kind === "exception" && e.title === row.python))
+        note(entry.url, "className", 35, `says “${row.message}”, raised as ${row.python}`);
+    }
   }
 
   // The paste is a name: `econnrefused`, `KeyError`, `key error`, `ts2345`.

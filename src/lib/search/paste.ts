@@ -115,7 +115,7 @@ const CODE_FIELD = /\bcode["']?\s*[:=]\s*["']?([A-Z][A-Z0-9_]+)/g;
 const LANGUAGE_MARKS: [PasteLanguage, RegExp][] = [
   [
     "python",
-    /^Traceback \(most recent call last\)|^\s*File "(?:[^"]+\.py|<(?!anonymous)[^"]+>)", line \d+|site-packages[\\/]|^E {3}|^-{3,}> \d+|\[(?:Errno|WinError) -?\d+\]/,
+    /^Traceback \(most recent call last\)|^\s*File "(?:[^"]+\.py|<(?!anonymous)[^"]+>)", line \d+|^E {3}|^-{3,}> \d+|\[(?:Errno|WinError) -?\d+\]/,
   ],
   [
     "node",
