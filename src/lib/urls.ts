@@ -1,3 +1,4 @@
+import { templateParts } from "./message-templates.ts";
 /**
  * The URL rules of errdex, in one place. Pages, the search index, redirects
  * and tests all build their links from here, so a URL can only change in
@@ -47,8 +48,8 @@ export function slugFromCode(code: string): string {
  * A message entry's slug is a leading run of these words.
  */
 export function slugFromMessage(message: string): string {
-  return message
-    .replace(/\{[^}]*\}/g, " ")
+  return templateParts(message)
+    .join(" ")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
