@@ -6,14 +6,7 @@ import { displayPath } from "./content-dir.ts";
 import { pythonHierarchy } from "./python-hierarchy.ts";
 import { fixWhyFromBody } from "./fix-why.ts";
 import { fixLineFromBody, ticketLineProblem } from "./ticket.ts";
-import {
-  aliasTable,
-  entryUrl,
-  errnoUrl,
-  parseEntryId,
-  type Language,
-  type UrlAlias,
-} from "./urls.ts";
+import { aliasTable, entryUrl, errnoUrl, parseEntryId, type Language, type UrlAlias } from "./urls.ts";
 
 /** An entry with the facts derived from where its file lives. */
 export interface Entry {
@@ -184,4 +177,3 @@ export function groupByCategory(entries: readonly Entry[]): [Category, Entry[]][
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
-

@@ -82,3 +82,20 @@ function normaliseRepository(value: string, setting: string): string {
   }
   return `https://${url.host}${name}`;
 }
+
+/** Longest `<title>` (html-validate's long-title, and what search results show). */
+const MAX_TITLE = 70;
+
+/**
+ * A page's `<title>`: `KeyError (Python) — errdex`. A long message title
+ * drops the site name, then is cut at a word with "…", so the tab and a
+ * search result still start with the error.
+ */
+export function documentTitle(title: string): string {
+  if (title === SITE_NAME) return title;
+  const full = `${title} — ${SITE_NAME}`;
+  if (full.length <= MAX_TITLE) return full;
+  if (title.length <= MAX_TITLE) return title;
+  const cut = title.slice(0, MAX_TITLE - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_TITLE / 2))}…`;
+}

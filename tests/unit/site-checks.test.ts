@@ -95,3 +95,14 @@ test("a page URL maps back to its entry, and only an entry's does", () => {
   assert.equal(entryFromUrl("/errno/enoent/"), undefined);
   assert.equal(entryFromUrl("/python/key-error/extra/"), undefined);
 });
+
+test("a page title fits in 70 characters and still starts with the error", async () => {
+  const { documentTitle } = await import("../../src/lib/site.ts");
+  assert.equal(documentTitle("KeyError (Python)"), "KeyError (Python) — errdex");
+  const long = documentTitle(
+    "cannot import name '{name}' from partially initialized module '{module}' (most likely due to a circular import) (Python)",
+  );
+  assert.ok(long.length <= 70, long);
+  assert.match(long, /^cannot import name '\{name\}' from partially .*…$/);
+  assert.equal(documentTitle("errdex"), "errdex");
+});
