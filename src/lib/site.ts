@@ -87,6 +87,14 @@ function normaliseRepository(value: string, setting: string): string {
 const MAX_TITLE = 70;
 
 /**
+ * A title's length as written in the HTML, where Astro writes `"` as
+ * `&quot;` and so on: html-validate's long-title counts those characters.
+ */
+const htmlLength = (text: string) =>
+  text.length +
+  [...text.matchAll(/["'&<>]/g)].reduce((n, [c]) => n + (c === '"' ? 5 : c === "&" || c === "'" ? 4 : 3), 0);
+
+/**
  * A page's `<title>`: `KeyError (Python) — errdex`. A long message title
  * drops the site name, then is cut at a word with "…", so the tab and a
  * search result still start with the error.
@@ -94,8 +102,9 @@ const MAX_TITLE = 70;
 export function documentTitle(title: string): string {
   if (title === SITE_NAME) return title;
   const full = `${title} — ${SITE_NAME}`;
-  if (full.length <= MAX_TITLE) return full;
-  if (title.length <= MAX_TITLE) return title;
-  const cut = title.slice(0, MAX_TITLE - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), MAX_TITLE / 2))}…`;
+  if (htmlLength(full) <= MAX_TITLE) return full;
+  if (htmlLength(title) <= MAX_TITLE) return title;
+  let cut = title;
+  while (htmlLength(`${cut}…`) > MAX_TITLE) cut = cut.slice(0, cut.lastIndexOf(" ", cut.length - 2));
+  return `${cut}…`;
 }

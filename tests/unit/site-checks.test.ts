@@ -105,4 +105,7 @@ test("a page title fits in 70 characters and still starts with the error", async
   assert.ok(long.length <= 70, long);
   assert.match(long, /^cannot import name '\{name\}' from partially .*…$/);
   assert.equal(documentTitle("errdex"), "errdex");
+  // Counted as the HTML writes it: each " is &quot;.
+  const quoted = documentTitle('can only concatenate str (not "{type}") to str (Python)');
+  assert.equal(quoted, 'can only concatenate str (not "{type}") to str (Python)');
 });
