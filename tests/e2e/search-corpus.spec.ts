@@ -1,10 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { CONFIDENT, exactHits } from "../../src/lib/search/exact-hits.ts";
 import { readPaste } from "../../src/lib/search/paste.ts";
 import { searchUrl } from "../../src/lib/urls.ts";
 import { builtLookup } from "../support/built-lookup.ts";
 import { realWorldPastes } from "../support/real-world-pastes.ts";
-import { recordedReproOutputs } from "../support/repro-outputs.ts";
+import { acceptedFirst, recordedReproOutputs } from "../support/repro-outputs.ts";
 
 /**
  * The search corpus: what real Python, Node.js and tsc runs printed for
@@ -37,17 +36,6 @@ interface Case {
 // The lookup the search page itself uses, as built (all its buckets).
 const lookup = builtLookup();
 
-/** The entry, or a message entry of its class that the output's own evidence matches. */
-function acceptedFirst(url: string, output: string): string[] {
-  const entry = lookup.entries.find((e) => e.url === url);
-  if (entry?.kind !== "exception") return [url];
-  const messagePages = exactHits(lookup, readPaste(output))
-    .filter((hit) => hit.score >= CONFIDENT && hit.why === "message matches")
-    .map((hit) => lookup.entries.find((e) => e.url === hit.url))
-    .filter((e) => e?.kind === "message" && e.className === entry.className);
-  return [url, ...messagePages.map((e) => e!.url)];
-}
-
 /** The same error as pytest, a browser console or an editor would show it. */
 function derivedForms(language: string, output: string): [string, string][] {
   const lines = output.trimEnd().split("\n");
@@ -69,7 +57,7 @@ function derivedForms(language: string, output: string): [string, string][] {
 
 const cases: Case[] = [];
 for (const { language, url, output } of recordedReproOutputs()) {
-  const accepted = acceptedFirst(url, output);
+  const accepted = acceptedFirst(lookup, url, output);
   cases.push({ url, output, form: readPaste(output).form, accepted });
   for (const [form, derived] of derivedForms(language, output))
     cases.push({ url, output: derived, form, accepted });

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { EntryRecording } from "../../src/lib/recordings.ts";
+import { CONFIDENT, exactHits, type SearchLookup } from "../../src/lib/search/exact-hits.ts";
+import { readPaste } from "../../src/lib/search/paste.ts";
 import { entryUrl, isLanguage, type Language } from "../../src/lib/urls.ts";
 
 /** One output a real run printed for an entry's `repro` snippet. */
@@ -38,4 +40,20 @@ export function recordedReproOutputs(contentDir = "content/errors"): ReproOutput
     }
   }
   return outputs;
+}
+
+/**
+ * The right first answers for a recorded output: its own entry, or a
+ * message entry of that entry's class whose template the output matches
+ * (`/python/invalid-literal-for-int/` for a ValueError page's repro): the
+ * more specific page is the better answer.
+ */
+export function acceptedFirst(lookup: SearchLookup, url: string, output: string): string[] {
+  const entry = lookup.entries.find((e) => e.url === url);
+  if (entry?.kind !== "exception") return [url];
+  const messagePages = exactHits(lookup, readPaste(output))
+    .filter((hit) => hit.score >= CONFIDENT && hit.why === "message matches")
+    .map((hit) => lookup.entries.find((e) => e.url === hit.url))
+    .filter((e) => e?.kind === "message" && e.className === entry.className);
+  return [url, ...messagePages.map((e) => e!.url)];
 }
