@@ -36,6 +36,9 @@ interface Pagefind {
  */
 export const SEARCH_DEBOUNCE_MS = 30;
 
+/** A query this long is read in a task of its own. */
+const LONG_QUERY = 16 * 1024;
+
 let pagefind: Promise<Pagefind> | undefined;
 let lookupIndex: Promise<LookupIndex> | undefined;
 const lookupBuckets = new Map<number, Promise<ShardedEntry[]>>();
@@ -136,6 +139,9 @@ export async function findResults(
   limit: number,
   onExact?: (exact: SearchResult[]) => void,
 ): Promise<SearchResult[]> {
+  // A long paste is read in a task of its own, not in the one that put it
+  // in the box: each stays short, so the page keeps answering.
+  if (query.length > LONG_QUERY) await new Promise((resolve) => setTimeout(resolve, 0));
   const paste = readPaste(query);
   const [{ confident, weak }, fullText] = await Promise.all([
     loadLookup(paste).then((data) => {

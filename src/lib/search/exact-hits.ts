@@ -84,17 +84,14 @@ const LANGUAGE_LABEL: Record<PasteLanguage, string> = {
  * relies on the class name instead.
  */
 export function isSpecificTemplate(template: string): boolean {
-  return (
-    templateParts(template)
-      .join("")
-      .replace(/[^A-Za-z]/g, "").length >= 4
-  );
+  return compile(template).specific;
 }
 
 interface Compiled {
   parts: string[];
   anchors: string[];
   fixed: number;
+  specific: boolean;
 }
 
 const compiled = new Map<string, Compiled>();
@@ -107,7 +104,15 @@ function compile(template: string): Compiled {
     const parts = templateParts(firstLine.toLowerCase());
     // A template cut at a line break may end anywhere on its first line.
     if (firstLine !== template && parts.at(-1) !== "") parts.push("");
-    found = { parts, anchors: anchorCandidates(firstLine), fixed: fixedLength(firstLine) };
+    found = {
+      parts,
+      anchors: anchorCandidates(firstLine),
+      fixed: fixedLength(firstLine),
+      specific:
+        templateParts(template)
+          .join("")
+          .replace(/[^A-Za-z]/g, "").length >= 4,
+    };
     compiled.set(template, found);
   }
   return found;
@@ -129,11 +134,18 @@ function templateEvidence(
   weigh: (line: number) => number,
   language: string | undefined,
   knownNames: ReadonlySet<string>,
+  linesWith: (word: string) => PasteLine[],
 ): TemplateEvidence | undefined {
   const { parts, anchors, fixed } = compile(template);
   let best: TemplateEvidence | undefined;
   let tried = 0;
-  for (const line of lines) {
+  // Only lines holding the template's anchor words can match: start from
+  // the lines of its rarest one.
+  const rarest = anchors.reduce<PasteLine[] | undefined>((fewest, word) => {
+    const holding = linesWith(word);
+    return !fewest || holding.length < fewest.length ? holding : fewest;
+  }, undefined);
+  for (const line of rarest ?? lines) {
     if (!anchors.every((word) => line.words.has(word))) continue;
     if (++tried > LINES_PER_TEMPLATE) break;
     for (const start of line.starts) {
@@ -277,11 +289,22 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
     ]),
   );
 
+  // Which lines hold each word, for trying a template only where it can match.
+  const byWord = new Map<string, PasteLine[]>();
+  for (const line of paste.lines) {
+    for (const word of line.words) {
+      const holding = byWord.get(word);
+      if (holding) holding.push(line);
+      else byWord.set(word, [line]);
+    }
+  }
+  const linesWith = (word: string) => byWord.get(word) ?? [];
+
   // Message templates, tried on every line and quoted string.
   for (const entry of lookup.entries) {
     for (const template of entry.templates) {
       if (!isSpecificTemplate(template)) continue;
-      const found = templateEvidence(template, entry, paste.lines, weigh, language, knownNames);
+      const found = templateEvidence(template, entry, paste.lines, weigh, language, knownNames, linesWith);
       if (found) note(entry.url, "template", found.score, "message matches");
     }
   }
@@ -364,7 +387,8 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
   for (const row of lookup.errno) {
     const message = row.message.toLowerCase();
     if (message.length < 8) continue;
-    if (!paste.lines.some((line) => line.lower.includes(message))) continue;
+    const firstWord = /[a-z0-9]+/.exec(message)?.[0] ?? "";
+    if (!linesWith(firstWord).some((line) => line.lower.includes(message))) continue;
     // A long message (`Connection refused`) names its errno; a short one may be chance.
     note(row.url, "errno", message.length >= 12 ? 45 : 25, `says “${row.message}”`);
     for (const entry of lookup.entries.filter((e) => e.errno.includes(row.name)))

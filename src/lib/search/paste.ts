@@ -236,18 +236,21 @@ function mentionsIn(text: string, index: number): Mention[] {
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     const name = token.slice(token.lastIndexOf(".") + 1);
+    const isClass = CLASS_SUFFIX.test(name) && /^[A-Z]/.test(name);
+    if (!isClass && !CODE.test(name)) continue;
     const after = text.slice(match.index + token.length, match.index + token.length + 2);
-    const before = text.slice(0, match.index).trimEnd();
-    if (CLASS_SUFFIX.test(name) && /^[A-Z]/.test(name)) {
+    // What stands just before it: a bounded window, so a long line costs no more per token.
+    const before = text.slice(Math.max(0, match.index - 40), match.index).trimEnd();
+    if (isClass) {
       const header =
-        /^:(?:\s|$)|^$/.test(after) || after.startsWith(" [") || (after === "" && before.length < 40);
+        /^:(?:\s|$)|^$/.test(after) || after.startsWith(" [") || (after === "" && match.index < 40);
       found.push({
         kind: "class",
         value: name,
         line: index,
         at: header ? "header" : after[0] === "(" ? "repr" : "text",
       });
-    } else if (CODE.test(name) && !NOT_CODES.has(name) && name === token) {
+    } else if (!NOT_CODES.has(name) && name === token) {
       // A TS code is one wherever it stands (`TS2322:`, `(TS2322)`, `… TS2322`).
       const header =
         name.startsWith("TS") ||
