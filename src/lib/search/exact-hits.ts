@@ -1,6 +1,13 @@
 import { fixedLength, matchParts, templateParts } from "../message-templates.ts";
 import { anchorCandidates } from "./template-anchors.ts";
-import type { Mention, Paste, PasteLanguage, PasteLine } from "./paste.ts";
+import {
+  errorLineOf,
+  readsBottomUp,
+  type Mention,
+  type Paste,
+  type PasteLanguage,
+  type PasteLine,
+} from "./paste.ts";
 
 /**
  * Exact answers for a paste: the pages that the evidence in it points to,
@@ -236,15 +243,8 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
   // traceback, the first of anything else (a Node.js stack, tsc, a log).
   // A wrapper's cause (`TypeError: fetch failed` … `[cause]: Error: getaddrinfo
   // ENOTFOUND …`) is the error that happened: its first line counts.
-  const python = paste.language === "python" || paste.form === "pytest";
-  const cause = python ? undefined : paste.causeAt;
-  const headerLines = (kinds: Mention["kind"][]) =>
-    paste.mentions
-      .filter((m) => m.at === "header" && kinds.includes(m.kind) && (cause === undefined || m.line >= cause))
-      .map((m) => m.line);
-  const named = headerLines(["class", "code"]);
-  const headers = named.length > 0 ? named : headerLines(["errno"]);
-  const finalLine = headers.length === 0 ? undefined : python ? Math.max(...headers) : Math.min(...headers);
+  const cause = readsBottomUp(paste) ? undefined : paste.causeAt;
+  const finalLine = errorLineOf(paste);
   const weigh = (line: number) =>
     cause !== undefined && line < cause ? -15 : line === finalLine ? 20 : finalLine === undefined ? 8 : 0;
 

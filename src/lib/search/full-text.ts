@@ -1,4 +1,4 @@
-import type { Paste, PasteLine } from "./paste.ts";
+import { errorLineOf, type Paste, type PasteLine } from "./paste.ts";
 
 /**
  * What full-text search (Pagefind) is asked for a paste: the words that
@@ -33,13 +33,8 @@ const VALUES = [
 
 /** The line that says what the error is: the one its class or code heads, else the likeliest. */
 function errorLine(paste: Paste): PasteLine | undefined {
-  const headers = paste.mentions.filter((m) => m.at === "header");
-  if (headers.length > 0) {
-    const lines = headers.map((m) => m.line);
-    const at =
-      paste.language === "python" || paste.form === "pytest" ? Math.max(...lines) : Math.min(...lines);
-    return paste.lines.find((line) => line.index === at);
-  }
+  const at = errorLineOf(paste);
+  if (at !== undefined) return paste.lines.find((line) => line.index === at);
   const errorish = paste.lines.filter((line) =>
     /error|fail|exception|refused|denied|cannot|invalid/i.test(line.text),
   );

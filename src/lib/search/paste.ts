@@ -363,3 +363,28 @@ export function readPaste(input: string): Paste {
   };
   return { ...paste, form: formOf(paste, kept.map((line) => line.text).join("\n")) };
 }
+
+/** Whether the paste reads bottom-up: a Python traceback's own error is its last. */
+export function readsBottomUp(paste: Pick<Paste, "language" | "form">): boolean {
+  return paste.language === "python" || paste.form === "pytest";
+}
+
+/**
+ * Where the paste's own error is written: the last heading line of a Python
+ * traceback, the first of anything else, and after a wrapper's `cause`, the
+ * cause's. A line a class or code heads counts before one only an errno
+ * heads. Undefined when no line heads an error. Search weighs evidence on
+ * this line most, and full-text search takes its words from it.
+ */
+export function errorLineOf(paste: Paste): number | undefined {
+  const bottomUp = readsBottomUp(paste);
+  const cause = bottomUp ? undefined : paste.causeAt;
+  const headed = (kinds: Mention["kind"][]) =>
+    paste.mentions
+      .filter((m) => m.at === "header" && kinds.includes(m.kind) && (cause === undefined || m.line >= cause))
+      .map((m) => m.line);
+  const named = headed(["class", "code"]);
+  const lines = named.length > 0 ? named : headed(["errno"]);
+  if (lines.length === 0) return undefined;
+  return bottomUp ? Math.max(...lines) : Math.min(...lines);
+}
