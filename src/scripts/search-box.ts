@@ -7,7 +7,11 @@
  * search page shows shortened). A paste never goes into a URL
  * (paste-handoff.ts).
  */
-import { openSearch } from "./paste-handoff.ts";
+
+/** Opens the search page for `query` (paste-handoff.ts, loaded only when needed: every page runs this file). */
+function openSearch(query: string): void {
+  void import("./paste-handoff.ts").then((handoff) => handoff.openSearch(query));
+}
 
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
