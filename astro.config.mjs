@@ -1,20 +1,22 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import path from "node:path";
+import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
-import { sectionIdsPlugin } from "./src/markdown/section-ids.ts";
-import { snippetFigureTransformer } from "./src/markdown/snippet-figure.ts";
-import { tokenClassesTransformer } from "./src/markdown/token-classes.ts";
+import { sectionIdsPlugin } from "./src/content-layer/markdown/section-ids.ts";
+import { snippetFigureTransformer } from "./src/content-layer/markdown/snippet-figure.ts";
+import { tokenClassesTransformer } from "./src/content-layer/markdown/token-classes.ts";
 import { SITE_URL } from "./src/lib/site.ts";
-import { CACHE_DIR } from "./src/lib/cache-dir.ts";
-import { noindexPages } from "./src/integrations/noindex-pages.ts";
-import { caseSensitiveOutput } from "./src/integrations/case-sensitive-output.ts";
+import { CACHE_DIR } from "./src/content-layer/cache-dir.ts";
+import { noindexPages } from "./src/built-site/integrations/noindex-pages.ts";
+import { caseSensitiveOutput } from "./src/built-site/integrations/case-sensitive-output.ts";
 
 // Alias redirect pages and the 404 page carry `noindex`; the sitemap lists
 // every other page.
 const noindex = noindexPages();
-import { linkCheck } from "./src/integrations/link-check.ts";
-import { cspHeader } from "./src/integrations/csp-header.ts";
+import { linkCheck } from "./src/built-site/integrations/link-check.ts";
+import { cspHeader } from "./src/built-site/integrations/csp-header.ts";
 
 export default defineConfig({
   site: SITE_URL,
@@ -26,6 +28,9 @@ export default defineConfig({
   cacheDir: CACHE_DIR,
   // Links are checked before the site is indexed: a dead one stops the build.
   integrations: [
+    // Entries are MDX: @astrojs/mdx compiles those that use components
+    // (src/content-layer/loader.ts), with the Markdown settings below.
+    mdx(),
     caseSensitiveOutput(),
     noindex.integration,
     sitemap({ filter: (url) => url.endsWith("/") && noindex.isIndexable(url) }),
@@ -55,7 +60,7 @@ export default defineConfig({
       ],
       // Pagefind compiles its WebAssembly search on the search page.
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      // Code is coloured by classes (src/markdown/token-classes.ts), so no
+      // Code is coloured by classes (src/content-layer/markdown/token-classes.ts), so no
       // style attribute or unhashed <style> is allowed either. Astro hashes
       // an empty inline style into the policy of every page that links a
       // stylesheet, and not of the alias pages, which link none; listing
@@ -64,6 +69,14 @@ export default defineConfig({
       styleDirective: {
         resources: ["'self'"],
         hashes: ["sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="],
+      },
+    },
+  },
+  // Entries may import their components by this name (src/entry/components.ts).
+  vite: {
+    resolve: {
+      alias: {
+        "errdex/components": path.resolve("src/components/entry/index.ts"),
       },
     },
   },

@@ -1,9 +1,9 @@
 import { defineCollection } from "astro:content";
 import { file } from "astro/loaders";
-import { displayPath, ERRNO_FILE, ERRORS_DIR } from "./lib/content-dir.ts";
-import { errorEntriesLoader } from "./loaders/error-entries.ts";
-import { entrySchema } from "./schema/entry.ts";
-import { errnoSchema } from "./schema/errno.ts";
+import { displayPath, ERRNO_FILE, ERRORS_DIR } from "./content-layer/content-dir.ts";
+import { errorEntriesLoader } from "./content-layer/loader.ts";
+import { entrySchema } from "./entry/schema.ts";
+import { errnoSchema } from "./catalogue/errno-schema.ts";
 
 /**
  * Error entries: `content/errors/<language>/<slug>.mdx`, id `<language>/<slug>`,

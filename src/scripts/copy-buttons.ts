@@ -8,7 +8,7 @@
  *   wherever the page is being read);
  * - `data-copy-ticket` copies the Markdown the build wrote into it.
  */
-import { hasErrorFor } from "./your-error-handoff.ts";
+import { hasErrorFor } from "../search/browser/your-error-handoff.ts";
 
 function wire(button: HTMLButtonElement, text: () => string): void {
   const label = button.textContent;
@@ -41,5 +41,5 @@ for (const button of buttons("data-copy-ticket")) {
 // "Your error": loaded only when this page was opened from a search of a
 // pasted error, or by a link that carries one (your-error-box.ts).
 if (document.querySelector("script[data-your-error]") && hasErrorFor(location.pathname)) {
-  void import("./your-error-box.ts");
+  void import("../search/browser/your-error-box.ts");
 }

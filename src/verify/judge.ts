@@ -1,4 +1,4 @@
-import { matchingTemplate } from "../lib/message-templates.ts";
+import { matchingTemplate } from "../entry/message-templates.ts";
 import { normaliseOutput } from "./normalise.ts";
 import { runNode } from "./node-runner.ts";
 import { finalPythonException, parsePython, runPython, type PythonRuntime } from "./python-runner.ts";

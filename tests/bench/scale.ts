@@ -26,7 +26,7 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
 import { firstSearch, firstVisit } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
-import { recordingPath } from "../../src/lib/recordings.ts";
+import { recordingPath } from "../../src/entry/recordings.ts";
 import { syntheticEntries } from "./synthetic-entries.ts";
 
 const { values } = parseArgs({

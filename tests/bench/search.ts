@@ -12,8 +12,8 @@
  *   npm run build && npm run bench:search
  */
 import { chromium, type Page } from "@playwright/test";
-import { readPaste } from "../../src/lib/search/paste.ts";
-import { entryUrl, searchUrl } from "../../src/lib/urls.ts";
+import { readPaste } from "../../src/search/paste.ts";
+import { entryUrl, searchUrl } from "../../src/catalogue/urls.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
 import { builtLookup } from "../support/built-lookup.ts";
 import { megabyteLog, repeatedFragments } from "../support/hostile-pastes.ts";

@@ -4,7 +4,7 @@
  * works"), three or four snippets each, and a recording for every
  * snippet, so a synthetic page weighs what a real one does. Deterministic (seeded), so two runs build the same site.
  */
-import { snippetHash, type EntryRecording } from "../../src/lib/recordings.ts";
+import { snippetHash, type EntryRecording } from "../../src/entry/recordings.ts";
 
 /** One generated entry: its path under `content/errors/`, its MDX and its recording. */
 export interface SyntheticEntry {

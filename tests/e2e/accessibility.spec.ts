@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { PAGE_KINDS } from "../support/page-kinds.ts";
-import { entryUrl, searchUrl } from "../../src/lib/urls.ts";
+import { entryUrl, searchUrl } from "../../src/catalogue/urls.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import type { ErrorRecord } from "../../src/lib/api.ts";
-import { FIX_WHY, SECTIONS } from "../../src/lib/sections.ts";
+import type { ErrorRecord } from "../../src/catalogue/api.ts";
+import { FIX_WHY, SECTIONS } from "../../src/entry/sections.ts";
 import { REPO_URL } from "../../src/lib/site.ts";
-import { API_ERRORS_URL, entryUrl, errnoUrl } from "../../src/lib/urls.ts";
+import { API_ERRORS_URL, entryUrl, errnoUrl } from "../../src/catalogue/urls.ts";
 
 const PAGE = entryUrl("python", "connection-refused-error");
 

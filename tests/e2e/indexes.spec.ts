@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { LANGUAGES, LANGUAGE_LABELS, entryUrl, errnoUrl, languageIndexUrl } from "../../src/lib/urls.ts";
+import { entryUrl, errnoUrl, languageIndexUrl } from "../../src/catalogue/urls.ts";
+import { LANGUAGES, LANGUAGE_LABELS } from "../../src/entry/languages.ts";
 
 /** One entry each index must list, with words from its summary. */
 const EXPECTED: Record<(typeof LANGUAGES)[number], { url: string; title: string }> = {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { headersFor, readHeadersFile } from "../support/headers-file.ts";
-import { API_ERRORS_URL, apiEntryUrl, entryUrl, errnoUrl, searchUrl } from "../../src/lib/urls.ts";
+import { API_ERRORS_URL, apiEntryUrl, entryUrl, errnoUrl, searchUrl } from "../../src/catalogue/urls.ts";
 
 const PAGE = entryUrl("python", "connection-refused-error");
 const SITE = "https://errdex.dev";
@@ -219,14 +219,14 @@ test("the sitemap lists every page and no alias or 404; robots.txt points at it"
 });
 
 test("check:urls passes on the real build and fails, naming them, when an entry's page is removed", () => {
-  const ok = execFileSync(process.execPath, ["src/checks/check-urls-cli.ts"], { encoding: "utf8" });
+  const ok = execFileSync(process.execPath, ["src/built-site/check-urls-cli.ts"], { encoding: "utf8" });
   expect(ok).toMatch(/all \d+ published URLs resolve/);
 
   const copy = path.join(mkdtempSync(path.join(tmpdir(), "errdex-dist-")), "dist");
   try {
     cpSync("dist", copy, { recursive: true });
     rmSync(path.join(copy, "python/connection-refused-error"), { recursive: true });
-    const failed = spawnSync(process.execPath, ["src/checks/check-urls-cli.ts", "--dist", copy], {
+    const failed = spawnSync(process.execPath, ["src/built-site/check-urls-cli.ts", "--dist", copy], {
       encoding: "utf8",
     });
     console.log(failed.stderr);

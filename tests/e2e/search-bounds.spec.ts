@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { searchUrl } from "../../src/lib/urls.ts";
+import { searchUrl } from "../../src/catalogue/urls.ts";
 import { builtLookup } from "../support/built-lookup.ts";
 import { megabyteLog, repeatedFragments } from "../support/hostile-pastes.ts";
 import { bestOfThree, pasteAndTime, type TimedSearch } from "../support/search-timing.ts";

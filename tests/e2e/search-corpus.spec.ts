@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { readPaste } from "../../src/lib/search/paste.ts";
-import { searchUrl } from "../../src/lib/urls.ts";
+import { readPaste } from "../../src/search/paste.ts";
+import { searchUrl } from "../../src/catalogue/urls.ts";
 import { builtLookup } from "../support/built-lookup.ts";
 import { realWorldPastes } from "../support/real-world-pastes.ts";
 import { acceptedFirst, recordedReproOutputs } from "../support/repro-outputs.ts";

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readdirSync } from "node:fs";
-import { entryUrl, errnoUrl, LOOKUP_INDEX_URL, searchUrl } from "../../src/lib/urls.ts";
+import { entryUrl, errnoUrl, LOOKUP_INDEX_URL, searchUrl } from "../../src/catalogue/urls.ts";
 
 /** What a user types, and pages that must be among the first results. */
 const QUERIES: { query: string; expected: string[] }[] = [

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { entryUrl, errnoUrl, searchUrl } from "../../src/lib/urls.ts";
+import { entryUrl, errnoUrl, searchUrl } from "../../src/catalogue/urls.ts";
 
 /**
  * "Your error": a page opened from a search of a pasted error shows the

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { SearchLookup } from "../../src/lib/search/exact-hits.ts";
-import { mergeShards, type LookupIndex, type ShardedEntry } from "../../src/lib/search/lookup-shards.ts";
+import type { SearchLookup } from "../../src/search/exact-hits.ts";
+import { mergeShards, type LookupIndex, type ShardedEntry } from "../../src/search/lookup-shards.ts";
 
 /** The whole exact-answer lookup of a built site, put back together from all its buckets. */
 export function builtLookup(dist = "dist"): SearchLookup {

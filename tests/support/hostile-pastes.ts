@@ -1,5 +1,5 @@
-import { templateParts } from "../../src/lib/message-templates.ts";
-import type { SearchLookup } from "../../src/lib/search/exact-hits.ts";
+import { templateParts } from "../../src/entry/message-templates.ts";
+import type { SearchLookup } from "../../src/search/exact-hits.ts";
 
 /**
  * Pastes built to cost as much as possible, for the search timing test and

@@ -1,5 +1,11 @@
 import { expect, type Page } from "@playwright/test";
-import { entryUrl, ERRNO_INDEX_URL, errnoUrl, languageIndexUrl, searchUrl } from "../../src/lib/urls.ts";
+import {
+  entryUrl,
+  ERRNO_INDEX_URL,
+  errnoUrl,
+  languageIndexUrl,
+  searchUrl,
+} from "../../src/catalogue/urls.ts";
 
 /** One page of each kind the site has, and how to tell it has finished drawing. */
 export interface PageKind {

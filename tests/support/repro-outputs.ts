@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { EntryRecording } from "../../src/lib/recordings.ts";
-import { CONFIDENT, exactHits, type SearchLookup } from "../../src/lib/search/exact-hits.ts";
-import { readPaste } from "../../src/lib/search/paste.ts";
-import { entryUrl, isLanguage, type Language } from "../../src/lib/urls.ts";
+import type { EntryRecording } from "../../src/entry/recordings.ts";
+import { CONFIDENT, exactHits, type SearchLookup } from "../../src/search/exact-hits.ts";
+import { readPaste } from "../../src/search/paste.ts";
+import { entryUrl } from "../../src/catalogue/urls.ts";
+import { isLanguage, type Language } from "../../src/entry/languages.ts";
 
 /** One output a real run printed for an entry's `repro` snippet. */
 export interface ReproOutput {

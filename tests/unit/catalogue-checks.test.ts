@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { catalogueProblems, type CheckedEntry } from "../../src/lib/catalogue-checks.ts";
-import { entrySchema } from "../../src/schema/entry.ts";
-import { pythonHierarchy } from "../../src/lib/python-hierarchy.ts";
+import { validateCatalogue, type CheckedEntry } from "../../src/catalogue/validate.ts";
+import { entrySchema } from "../../src/entry/schema.ts";
+import { pythonHierarchy } from "../../src/catalogue/python-hierarchy.ts";
 
 function entry(id: string, overrides: Record<string, unknown>): CheckedEntry {
   const data = entrySchema.parse({
@@ -14,8 +14,19 @@ function entry(id: string, overrides: Record<string, unknown>): CheckedEntry {
     versions: { python: "all", node: "all", typescript: "all" },
     ...overrides,
   });
-  return { id, filePath: `content/errors/${id}.mdx`, data };
+  return {
+    id,
+    filePath: `content/errors/${id}.mdx`,
+    data,
+    fixLine: "Start the server before the client connects.",
+    fixWhy: "The client needs something listening.",
+    components: [],
+  };
 }
+
+/** The problems' messages, in the one format every content problem has: `file[:line]: field: what`. */
+const catalogueProblems = (...args: Parameters<typeof validateCatalogue>) =>
+  validateCatalogue(...args).map((problem) => problem.message);
 
 const errno = new Set(["ECONNREFUSED"]);
 const refused = entry("python/connection-refused-error", {
@@ -108,4 +119,33 @@ test("a Python entry's parent must be its class's parent in Python's hierarchy",
     parent: "ValueError",
   });
   assert.deepEqual(catalogueProblems([right], errno, pythonHierarchy()), []);
+});
+
+test("a component naming an entry or errno row that does not exist is a problem at its line", () => {
+  const citing = {
+    ...refused,
+    components: [
+      { name: "Xref", props: { id: "node/econnrefused" }, line: 30 },
+      { name: "Xref", props: { id: "python/no-such-entry" }, line: 41 },
+      { name: "Errno", props: { name: "ENOSUCH" }, line: 52 },
+      { name: "Xref", props: { id: "errno/ECONNREFUSED" }, line: 60 },
+    ],
+  };
+  const problems = validateCatalogue([citing, nodeRefused], errno);
+  assert.deepEqual(
+    problems.map((problem) => problem.message),
+    [
+      'content/errors/python/connection-refused-error.mdx:41: component: <Xref> names "python/no-such-entry", which is not an entry',
+      'content/errors/python/connection-refused-error.mdx:52: component: <Errno> names "ENOSUCH", which is not in content/errno.yaml',
+    ],
+  );
+  assert.ok(problems.every((problem) => problem.hint?.includes("create the page first")));
+});
+
+test("a ticket line that is a question, or a Fix without why it works, is a problem", () => {
+  const asking = { ...refused, fixLine: "Is the server running?", fixWhy: undefined };
+  assert.deepEqual(catalogueProblems([asking, nodeRefused], errno), [
+    'content/errors/python/connection-refused-error.mdx: fixLine: the ticket line "Is the server running?" is a question; write what to do',
+    'content/errors/python/connection-refused-error.mdx: fixWhy: the Fix section has no "### Why this works"',
+  ]);
 });

@@ -1,9 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
-import { load } from "js-yaml";
-import { mdxToMdast } from "satteri";
+import { readFileSync } from "node:fs";
+import { displayPath, entryFiles } from "../../src/content-layer/content-dir.ts";
+import { readEntry } from "../../src/entry/reader.ts";
 
 /**
  * A tidy check over every entry, in the spirit of Rust's error index: no
@@ -11,38 +10,12 @@ import { mdxToMdast } from "satteri";
  * for its own error), and every entry has its recorded outputs.
  */
 
-interface Node {
-  type: string;
-  value?: string;
-  children?: Node[];
-}
-
-const base = "content/errors";
-const files = readdirSync(base).flatMap((language) =>
-  readdirSync(path.join(base, language))
-    .filter((name) => name.endsWith(".mdx"))
-    .map((name) => path.join(base, language, name)),
-);
-
-function text(node: Node): string {
-  if (node.type === "code") return "";
-  return node.value ?? (node.children ?? []).map(text).join("");
-}
-
-function paragraphs(node: Node): string[] {
-  if (node.type === "paragraph" || node.type === "listItem") return [text(node)];
-  return (node.children ?? []).flatMap(paragraphs);
-}
-
-const entries = files.map((file) => {
-  const tree = mdxToMdast(readFileSync(file, "utf8"), { features: { frontmatter: true } }) as Node;
-  const frontMatter = load(tree.children?.find((node) => node.type === "yaml")?.value ?? "") as {
-    summary: string;
-  };
-  const prose = paragraphs(tree)
+const entries = entryFiles().map((file) => {
+  const entry = readEntry(readFileSync(file, "utf8"), displayPath(file));
+  const prose = entry.paragraphs
     .map((p) => p.replace(/\s+/g, " ").trim())
     .filter((p) => p.split(" ").length >= 12);
-  return { file, summary: frontMatter.summary, prose };
+  return { file: entry.file, summary: String(entry.frontMatter["summary"]), prose };
 });
 
 test("no two entries share a summary", () => {

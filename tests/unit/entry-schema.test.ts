@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { entrySchema, isOfficialSource } from "../../src/schema/entry.ts";
-import { errnoSchema } from "../../src/schema/errno.ts";
+import { entrySchema, isOfficialSource } from "../../src/entry/schema.ts";
+import { errnoSchema } from "../../src/catalogue/errno-schema.ts";
 
 /** A complete, valid front matter to vary one field at a time. */
 const valid = {

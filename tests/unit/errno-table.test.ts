@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
-import { errnoSchema } from "../../src/schema/errno.ts";
+import { errnoSchema } from "../../src/catalogue/errno-schema.ts";
 
 /**
  * The errno table is the one place errno numbers are written down; these
@@ -64,7 +64,7 @@ test("names that share a Linux number are aliases with the same message", () => 
 });
 
 test("libuv's Windows numbers match the uv/errno.h of the project's Node.js", async () => {
-  const { libuvWindowsNumbers } = await import("../../src/lib/libuv-errno.ts");
+  const { libuvWindowsNumbers } = await import("../../src/catalogue/libuv-errno.ts");
   const header = libuvWindowsNumbers();
   assert.ok(header.size >= 60, `only ${header.size} numbers in the header`);
   for (const { name, data } of rows) {

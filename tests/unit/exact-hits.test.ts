@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CONFIDENT, exactHits } from "../../src/lib/search/exact-hits.ts";
+import { CONFIDENT, exactHits } from "../../src/search/exact-hits.ts";
 import { lookup } from "../fixtures/search-lookup.ts";
-import { readPaste } from "../../src/lib/search/paste.ts";
+import { readPaste } from "../../src/search/paste.ts";
 
 const urls = (query: string) => exactHits(lookup, readPaste(query)).map((hit) => hit.url);
 

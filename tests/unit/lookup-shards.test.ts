@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { exactHits, type SearchLookup } from "../../src/lib/search/exact-hits.ts";
-import { bucketsFor, mergeShards, shardLookup } from "../../src/lib/search/lookup-shards.ts";
-import { readPaste } from "../../src/lib/search/paste.ts";
-import { anchorCandidates } from "../../src/lib/search/template-anchors.ts";
+import { exactHits, type SearchLookup } from "../../src/search/exact-hits.ts";
+import { bucketsFor, mergeShards, shardLookup } from "../../src/search/lookup-shards.ts";
+import { readPaste } from "../../src/search/paste.ts";
+import { anchorCandidates } from "../../src/search/template-anchors.ts";
 import { entry, lookup } from "../fixtures/search-lookup.ts";
 
 /** What a browser gets: the exact answers from only the buckets the query asks for. */

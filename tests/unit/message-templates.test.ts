@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matchesTemplate, matchParts, templateParts } from "../../src/lib/message-templates.ts";
+import { matchesTemplate, matchParts, templateParts } from "../../src/entry/message-templates.ts";
 
 /** The obvious reading of a template, as a RegExp with a lazy group per placeholder. */
 function reference(template: string): RegExp {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readPaste, type Mention } from "../../src/lib/search/paste.ts";
+import { readPaste, type Mention } from "../../src/search/paste.ts";
 
 const classes = (text: string, at?: Mention["at"]) =>
   readPaste(text)

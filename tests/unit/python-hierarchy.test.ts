@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { pythonHierarchy } from "../../src/lib/python-hierarchy.ts";
+import { pythonHierarchy } from "../../src/catalogue/python-hierarchy.ts";
 
 /** The site's Python hierarchy must be the running interpreter's. */
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fixWhyFromBody, markdownOutline } from "../../src/lib/fix-why.ts";
+import { readBody } from "../../src/entry/reader.ts";
 import {
   FIX_WHY,
   fixWhyProblems,
@@ -9,7 +9,7 @@ import {
   sectionForHeading,
   sectionProblems,
   type Block,
-} from "../../src/lib/sections.ts";
+} from "../../src/entry/sections.ts";
 
 const headings = SECTIONS.map((section) => section.heading);
 
@@ -144,12 +144,12 @@ test("the API's fixWhy is the block's plain text, read from the Markdown body", 
     "",
   ].join("\n");
   assert.deepEqual(
-    markdownOutline(body).map((block) => block.kind),
+    readBody(body).blocks.map((block) => block.kind),
     ["heading", "prose", "snippet", "heading", "prose", "prose", "heading"],
   );
   assert.equal(
-    fixWhyFromBody(body),
+    readBody(body).fixWhy,
     "dict.get returns the default instead of raising, so a missing key is a value. It is enough unless the key is required.",
   );
-  assert.equal(fixWhyFromBody(body.replace("### Why this works", "### Notes")), undefined);
+  assert.equal(readBody(body.replace("### Why this works", "### Notes")).fixWhy, undefined);
 });

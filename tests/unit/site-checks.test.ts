@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { readBuiltSite } from "../../src/checks/built-pages.ts";
-import { cspProblems } from "../../src/checks/csp.ts";
-import { checkLinks } from "../../src/checks/links.ts";
-import { entryFromUrl, entryUrl } from "../../src/lib/urls.ts";
+import { readBuiltSite } from "../../src/built-site/built-pages.ts";
+import { cspProblems } from "../../src/built-site/csp.ts";
+import { checkLinks } from "../../src/built-site/links.ts";
+import { entryFromUrl, entryUrl } from "../../src/catalogue/urls.ts";
 
 const ORIGIN = "https://errdex.dev";
 const site = mkdtempSync(path.join(tmpdir(), "errdex-site-checks-"));

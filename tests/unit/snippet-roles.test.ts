@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { snippetRoleFromMeta } from "../../src/lib/snippet-roles.ts";
+import { snippetRoleFromMeta } from "../../src/entry/snippet-roles.ts";
 
 test("the role is read from the fence meta", () => {
   assert.equal(snippetRoleFromMeta("repro"), "repro");

@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fixLineFromBody, ticketLineProblem, ticketMarkdown } from "../../src/lib/ticket.ts";
+import { readBody } from "../../src/entry/reader.ts";
+import { ticketLineProblem, ticketMarkdown } from "../../src/entry/ticket.ts";
+
+const fixLineFromBody = (body: string) => readBody(body).fixLine;
 
 const body = `## What it means
 

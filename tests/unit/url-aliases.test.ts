@@ -1,6 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { aliasTable, entryAliasPaths, errnoAliasPaths, type AliasEntry } from "../../src/lib/urls.ts";
+import {
+  aliasTable,
+  entryAliasPaths,
+  errnoAliasPaths,
+  type AliasEntry,
+} from "../../src/catalogue/aliases.ts";
 
 const refused: AliasEntry = {
   language: "python",

@@ -11,7 +11,7 @@ import {
   sectionUrl,
   slugFromCode,
   slugFromMessage,
-} from "../../src/lib/urls.ts";
+} from "../../src/catalogue/urls.ts";
 
 test("Python class names become kebab case, acronyms kept whole", () => {
   assert.equal(kebabFromClassName("ConnectionRefusedError"), "connection-refused-error");

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matchesTemplate, matchingTemplate } from "../../src/lib/message-templates.ts";
+import { matchesTemplate, matchingTemplate } from "../../src/entry/message-templates.ts";
 import { normaliseOutput } from "../../src/verify/normalise.ts";
 import { finalPythonException } from "../../src/verify/python-runner.ts";
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { explainPaste, redact } from "../../src/lib/search/your-error.ts";
+import { explainPaste, redact } from "../../src/search/your-error.ts";
 
 const keyError = {
   className: "KeyError",

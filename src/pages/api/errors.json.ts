@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { errorsIndex, jsonResponse } from "../../lib/api.ts";
-import { loadCatalogue } from "../../lib/catalogue.ts";
+import { errorsIndex, jsonResponse } from "../../catalogue/api.ts";
+import { loadCatalogue } from "../../catalogue/catalogue.ts";
 import { SITE_URL } from "../../lib/site.ts";
 
 /** `/api/errors.json`: every entry's identity, messages, aliases and URLs. */

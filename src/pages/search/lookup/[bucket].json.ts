@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { searchLookupShards } from "../../../lib/search/lookup-data.ts";
-import type { ShardedEntry } from "../../../lib/search/lookup-shards.ts";
+import { searchLookupShards } from "../../../search/lookup-data.ts";
+import type { ShardedEntry } from "../../../search/lookup-shards.ts";
 
 /** `/search/lookup/<n>.json`: one bucket of the exact-answer lookup, fetched when a query needs it. */
 export const getStaticPaths = (async () => {

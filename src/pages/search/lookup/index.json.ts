@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { searchLookupShards } from "../../../lib/search/lookup-data.ts";
+import { searchLookupShards } from "../../../search/lookup-data.ts";
 
 /**
  * `/search/lookup/index.json`: how many lookup buckets there are, and the

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { errorRecord, jsonResponse } from "../../../../lib/api.ts";
-import { loadCatalogue, type Entry } from "../../../../lib/catalogue.ts";
+import { errorRecord, jsonResponse } from "../../../../catalogue/api.ts";
+import { loadCatalogue, type Entry } from "../../../../catalogue/catalogue.ts";
 import { SITE_URL } from "../../../../lib/site.ts";
 
 /** `/api/errors/<language>/<slug>.json`: one entry, the same record as in `/api/errors.json`. */

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { load } from "js-yaml";
+import { z } from "astro/zod";
+import { displayPath, PYTHON_HIERARCHY_FILE } from "../content-layer/content-dir.ts";
+
+/**
+ * Python's exception hierarchy, from `content/python-exceptions.yaml`
+ * (class → the class it derives from). Entry pages show a class's ancestry
+ * and subclasses from it, `/python/` shows the whole tree, and a test holds
+ * the file to the running interpreter's `__mro__`.
+ */
+
+const hierarchySchema = z.record(z.string().regex(/^[\w.]+$/), z.string().nullable());
+
+export interface PythonHierarchy {
+  /** Every class name, as tracebacks print it (`OSError`, `json.JSONDecodeError`). */
+  classes: string[];
+  /** The class a class derives from, or null for `BaseException`. */
+  parentOf(name: string): string | null;
+  /** The class and its ancestors, from `BaseException` down to it. */
+  ancestry(name: string): string[];
+  /** Direct subclasses, in file order. */
+  childrenOf(name: string): string[];
+  /** The full name for a bare class name (`JSONDecodeError` → `json.JSONDecodeError`). */
+  resolve(name: string): string | undefined;
+}
+
+/** `content/python-exceptions.yaml`, or its copy in `ERRDEX_CONTENT_DIR`. */
+export const HIERARCHY_FILE = displayPath(PYTHON_HIERARCHY_FILE);
+
+let cached: PythonHierarchy | undefined;
+
+export function pythonHierarchy(file = HIERARCHY_FILE): PythonHierarchy {
+  if (cached && file === HIERARCHY_FILE) return cached;
+  const parsed = hierarchySchema.safeParse(load(readFileSync(file, "utf8")));
+  if (!parsed.success)
+    throw new Error(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  const parents = new Map(Object.entries(parsed.data));
+  for (const [name, parent] of parents) {
+    if (parent !== null && !parents.has(parent))
+      throw new Error(`${file}: ${name}: parent "${parent}" is not in the file`);
+  }
+  const hierarchy: PythonHierarchy = {
+    classes: [...parents.keys()],
+    parentOf: (name) => parents.get(name) ?? null,
+    ancestry(name) {
+      const chain: string[] = [];
+      for (let at: string | null | undefined = name; at; at = parents.get(at)) chain.unshift(at);
+      return chain;
+    },
+    childrenOf: (name) => [...parents].filter(([, parent]) => parent === name).map(([child]) => child),
+    resolve: (name) =>
+      parents.has(name) ? name : [...parents.keys()].find((key) => key.endsWith(`.${name}`)),
+  };
+  if (file === HIERARCHY_FILE) cached = hierarchy;
+  return hierarchy;
+}
+
+/** The name without its module (`json.JSONDecodeError` → `JSONDecodeError`). */
+export function bareClassName(name: string): string {
+  return name.slice(name.lastIndexOf(".") + 1);
+}

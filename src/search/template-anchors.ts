@@ -1,0 +1,26 @@
+import { PLACEHOLDER } from "../entry/message-templates.ts";
+
+/** Words as search sees them: maximal runs of lowercase letters and digits. */
+export const WORD = /[a-z0-9]+/g;
+
+/**
+ * The words of a template that any message it matches must contain whole:
+ * the words of its fixed text that touch no placeholder (a word next to a
+ * placeholder could run on into the user's value). Search files a template
+ * under its rarest such word (lookup-shards.ts) and tries it only on lines
+ * that hold them all (exact-hits.ts).
+ */
+export function anchorCandidates(template: string): string[] {
+  const segments = template.toLowerCase().split(PLACEHOLDER);
+  const words: string[] = [];
+  segments.forEach((segment, index) => {
+    for (const match of segment.matchAll(WORD)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const clearBefore = start > 0 || index === 0;
+      const clearAfter = end < segment.length || index === segments.length - 1;
+      if (clearBefore && clearAfter) words.push(match[0]);
+    }
+  });
+  return words;
+}
