@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pageMeta, readBuiltSite } from "./built-pages.ts";
 
 /**
  * Published URLs must keep working forever. This module compares the
@@ -11,8 +12,6 @@ import path from "node:path";
 
 /** The committed list, one path per line, sorted. */
 export const PUBLISHED_URLS_FILE = "tests/published-urls.txt";
-
-const REFRESH = /<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i;
 
 /** The file that serves a path: `/a/b/` → `a/b/index.html`, `/api/x.json` → `api/x.json`. */
 function fileFor(dist: string, urlPath: string): string {
@@ -28,7 +27,7 @@ function whyUnresolved(dist: string, urlPath: string): string | undefined {
   const file = fileFor(dist, urlPath);
   if (!existsSync(file)) return `no ${path.relative(dist, file)} in the build`;
   if (!file.endsWith(".html")) return undefined;
-  const target = REFRESH.exec(readFileSync(file, "utf8"))?.[1];
+  const target = pageMeta(readFileSync(file, "utf8")).refresh;
   if (!target) return undefined;
   const targetFile = fileFor(dist, new URL(target, "https://x.invalid").pathname);
   return existsSync(targetFile) ? undefined : `redirects to ${target}, which is not in the build`;
@@ -41,17 +40,10 @@ function whyUnresolved(dist: string, urlPath: string): string | undefined {
  * links to.
  */
 export function builtUrls(dist: string): string[] {
-  const urls: string[] = [];
-  const walk = (dir: string, urlPath: string) => {
-    for (const item of readdirSync(dir, { withFileTypes: true })) {
-      if (item.isDirectory()) walk(path.join(dir, item.name), `${urlPath}${item.name}/`);
-      else if (item.name === "index.html") urls.push(urlPath);
-      else if (urlPath.startsWith("/api/") && item.name.endsWith(".json"))
-        urls.push(`${urlPath}${item.name}`);
-    }
-  };
-  walk(dist, "/");
-  return sortUrls(urls);
+  const { urls } = readBuiltSite(dist);
+  return sortUrls(
+    [...urls].filter((url) => url.endsWith("/") || (url.startsWith("/api/") && url.endsWith(".json"))),
+  );
 }
 
 /** Code-point order, so the list sorts the same on every machine and locale. */

@@ -9,11 +9,12 @@ import { AstroError } from "astro/errors";
 export class EntryError extends AstroError {
   /** The file, as shown to the user. */
   readonly file: string;
-  readonly line: number | undefined;
+  /** The line, or `line:column`. */
+  readonly line: number | string | undefined;
 
   constructor(
     file: string,
-    line: number | undefined,
+    line: number | string | undefined,
     problem: string,
     hint: string,
     options?: { cause?: unknown },

@@ -113,11 +113,11 @@ export function readEntry(source: string, file: string): ReadEntry {
     tree = mdxToMdast(source, { features: { frontmatter: true } }) as MdastNode;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = /^(\d+):(\d+)/.exec(message);
+    const at = /^(\d+:\d+):?\s*/.exec(message);
     throw new EntryError(
       file,
-      at ? Number(at[1]) : undefined,
-      `the entry is not valid MDX: ${message}`,
+      at?.[1],
+      `the entry is not valid MDX: ${at ? message.slice(at[0].length) : message}`,
       "A `<` or `{` in prose starts JSX or an expression in MDX: write `&lt;` and `\\{`, or put the text in `code`.",
       { cause: error },
     );

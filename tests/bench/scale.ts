@@ -6,6 +6,12 @@
  *
  *   npm run bench -- --entries 1000
  *   npm run bench -- --entries 10000 --json
+ *   npm run bench -- --entries 1000 --starlight   also Starlight, interleaved, twice each
+ *
+ * With `--starlight` the same pages are built by Starlight as well
+ * (tests/bench/starlight.ts), errdex and Starlight in turn, twice each, every
+ * build cold; it prints each build and the ratio of the best times, so the
+ * comparison holds on a machine whose speed drifts.
  */
 import { spawn, execFileSync } from "node:child_process";
 import {
@@ -27,6 +33,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "../support/browser.ts";
 import { firstSearch, firstVisit } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
 import { recordingPath } from "../../src/entry/recordings.ts";
+import { starlightProject } from "./starlight.ts";
 import { syntheticEntries } from "./synthetic-entries.ts";
 
 const { values } = parseArgs({
@@ -34,6 +41,7 @@ const { values } = parseArgs({
     entries: { type: "string", default: "1000" },
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    starlight: { type: "boolean", default: false },
   },
 });
 const count = Number(values.entries);
@@ -78,23 +86,54 @@ function treeRss(pid: number): number {
   return total;
 }
 
-const started = performance.now();
-let peakRss = 0;
-// The production build, as `npm run build` runs it: astro build, then Pagefind.
-const build = spawn(process.execPath, ["src/build/cli.ts"], {
-  cwd: scratch,
-  // A cold build: the scratch copy gets its own cache rather than the
-  // project's, whose rendered entries it must neither reuse nor overwrite.
-  env: { ...process.env, ERRDEX_CACHE_DIR: path.join(scratch, ".cache") },
-  stdio: ["ignore", values.json ? "ignore" : "inherit", "inherit"],
-});
-const sampler = setInterval(() => {
-  if (build.pid) peakRss = Math.max(peakRss, treeRss(build.pid));
-}, 100);
-const exitCode = await new Promise<number | null>((resolve) => build.on("exit", resolve));
-clearInterval(sampler);
-const buildSeconds = (performance.now() - started) / 1000;
-if (exitCode !== 0) throw new Error(`the build failed in ${scratch} (exit ${exitCode})`);
+/** Runs a build to its end, sampling the memory of its process tree; stops the bench if it fails. */
+async function timedBuild(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ seconds: number; peakRss: number }> {
+  const started = performance.now();
+  let peakRss = 0;
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", values.json || values.starlight ? "ignore" : "inherit", "inherit"],
+  });
+  const sampler = setInterval(() => {
+    if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+  }, 100);
+  const exitCode = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearInterval(sampler);
+  if (exitCode !== 0) throw new Error(`the build failed in ${cwd} (exit ${exitCode})`);
+  return { seconds: (performance.now() - started) / 1000, peakRss };
+}
+
+// The production build, as `npm run build` runs it: astro build, then
+// Pagefind. A cold build: the scratch copy gets a cache of its own, emptied
+// before each build, rather than the project's.
+const errdexBuild = () => {
+  rmSync(path.join(scratch, ".cache"), { recursive: true, force: true });
+  return timedBuild(["src/build/cli.ts"], scratch, { ERRDEX_CACHE_DIR: path.join(scratch, ".cache") });
+};
+const starlightDir = values.starlight ? starlightProject(root, entries) : undefined;
+const starlightBuild = (dir: string) => {
+  rmSync(path.join(dir, "node_modules/.astro"), { recursive: true, force: true });
+  rmSync(path.join(dir, ".astro"), { recursive: true, force: true });
+  return timedBuild([path.join(dir, "..", "node_modules/astro/bin/astro.mjs"), "build"], dir, {});
+};
+
+const runs: { site: string; seconds: number; peakRss: number }[] = [];
+for (let round = 0; round < (starlightDir ? 2 : 1); round++) {
+  runs.push({ site: "errdex", ...(await errdexBuild()) });
+  log(`errdex build: ${runs.at(-1)!.seconds.toFixed(1)} s`);
+  if (starlightDir) {
+    runs.push({ site: "starlight", ...(await starlightBuild(starlightDir)) });
+    log(`Starlight build: ${runs.at(-1)!.seconds.toFixed(1)} s`);
+  }
+}
+const best = (site: string) => Math.min(...runs.filter((run) => run.site === site).map((run) => run.seconds));
+const buildSeconds = best("errdex");
+const peakRss = Math.max(...runs.filter((run) => run.site === "errdex").map((run) => run.peakRss));
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -132,7 +171,19 @@ const result = {
   entryPageKb: Number((visit.gzipBytes / 1024).toFixed(1)),
   entryPageJsKb: Number((visit.jsGzipBytes / 1024).toFixed(1)),
   firstSearchKb: Number((search.gzipBytes / 1024).toFixed(1)),
+  ...(starlightDir
+    ? {
+        starlightSeconds: Number(best("starlight").toFixed(1)),
+        starlightPeakRssMb: Math.round(
+          Math.max(...runs.filter((run) => run.site === "starlight").map((run) => run.peakRss)) / 2 ** 20,
+        ),
+        timeVsStarlight: Number((buildSeconds / best("starlight")).toFixed(2)),
+      }
+    : {}),
 };
 if (values.json) console.log(JSON.stringify(result));
 else console.table(Object.entries(result).map(([measure, value]) => ({ measure, value })));
-if (!values.keep) rmSync(scratch, { recursive: true, force: true });
+if (!values.keep) {
+  rmSync(scratch, { recursive: true, force: true });
+  if (starlightDir) rmSync(starlightDir, { recursive: true, force: true });
+}

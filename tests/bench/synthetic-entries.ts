@@ -2,7 +2,11 @@
  * Synthetic but schema-valid entries for the build benchmark: realistic
  * prose length, the six sections (the Fix section ending in its "Why this
  * works"), three or four snippets each, and a recording for every
- * snippet, so a synthetic page weighs what a real one does. Deterministic (seeded), so two runs build the same site.
+ * snippet, so a synthetic page weighs what a real one does. One entry in
+ * eight uses components as real entries do (a cross-reference, an errno
+ * badge, a callout), so it takes @astrojs/mdx's path and the rest the
+ * loader's (see src/content-layer/loader.ts). Deterministic (seeded), so two
+ * runs build the same site.
  */
 import { snippetHash, type EntryRecording } from "../../src/entry/recordings.ts";
 
@@ -110,6 +114,7 @@ export function syntheticEntries(count: number, seed = 42): SyntheticEntry[] {
       .filter((other) => other !== item)
       .map((other) => `${other.language}/${other.slug}`);
     const carriesErrno = next() < 0.1 && item.language !== "typescript";
+    const carriesErrnoName = carriesErrno ? pick(ERRNO_NAMES) : "";
     const parent =
       item.language === "python"
         ? pick(PYTHON_PARENTS)
@@ -139,7 +144,7 @@ export function syntheticEntries(count: number, seed = 42): SyntheticEntry[] {
       `  level: ${pick(["low", "medium", "high"])}`,
       `  note: ${JSON.stringify(`${sentence(8, 14).slice(0, 140).replace(/\.$/, "")}.`)}`,
       ...(parent ? [`parent: ${parent}`] : []),
-      `errno: [${carriesErrno ? pick(ERRNO_NAMES) : ""}]`,
+      `errno: [${carriesErrnoName}]`,
       ...("code" in item ? [`code: ${item.code}`] : []),
       "messages:",
       `  - ${JSON.stringify(template)}`,
@@ -153,6 +158,14 @@ export function syntheticEntries(count: number, seed = 42): SyntheticEntry[] {
       `versions:\n  ${item.language}: "all versions"`,
       "---",
     ].join("\n");
+    // As real entries do: a cross-reference in the prose, an errno badge where
+    // the entry names an errno, a callout among the causes.
+    const components = i % 8 === 0 && related.length > 0;
+    const errnoName = /\[(E[A-Z]+)\]/.exec(`[${carriesErrnoName}]`)?.[1];
+    const componentProse = components
+      ? ` ${sentence(6, 10).slice(0, -1)}, as in <Xref id="${related[0]}" />${errnoName ? ` and <Errno name="${errnoName}" />` : ""}.`
+      : "";
+    const callout = components ? `\n<Callout kind="note">\n${sentence(10, 18)}\n</Callout>\n` : "";
     const bullets = Array.from(
       { length: 4 },
       () => `- **${sentence(2, 4).slice(0, -1)}.** ${sentence(10, 20)}`,
@@ -161,14 +174,14 @@ export function syntheticEntries(count: number, seed = 42): SyntheticEntry[] {
 
 ## What it means
 
-${paragraph()}
+${paragraph()}${componentProse}
 
 ${paragraph()}
 
 ## Why it happens
 
 ${bullets}
-
+${callout}
 ## Reproduce
 
 ${paragraph()}

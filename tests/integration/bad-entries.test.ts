@@ -41,8 +41,16 @@ const CASES: Record<string, (string | RegExp)[]> = {
     "errors/python/key-error.mdx:14",
     "the front matter is not valid YAML: deficient indentation",
   ],
-  "missing-front-matter": ["errors/python/key-error.mdx", "title: Required", "summary: Required"],
-  "unknown-value": ["errors/python/key-error.mdx", "category: Invalid option"],
+  // zod's own messages, by z.prettifyError: each problem, then the field it is at.
+  "missing-front-matter": [
+    "errors/python/key-error.mdx",
+    /Invalid input: expected string, received undefined\n\s+→ at title/,
+    /Invalid input: expected string, received undefined\n\s+→ at summary/,
+  ],
+  "unknown-value": [
+    "errors/python/key-error.mdx:5: the front matter does not fit the schema",
+    /Invalid option: expected one of "network".*\n\s+→ at category/,
+  ],
   "missing-section": ["errors/python/key-error.mdx", 'missing section "## What not to do"'],
   "missing-why": ["errors/python/key-error.mdx", 'missing "### Why this works" at the end of "## Fix"'],
   "bad-why": [
@@ -55,11 +63,15 @@ const CASES: Record<string, (string | RegExp)[]> = {
     "errors/python/key-error.mdx",
     'fixLine: the ticket line "Is the key really in the mapping you read from?" is a question',
   ],
-  "bad-explain": ["errors/python/key-error.mdx", /explain.*uses \{name\}, which .* does not have/],
+  "bad-explain": [
+    "errors/python/key-error.mdx:13",
+    /uses \{name\}, which .* does not have .*\n\s+→ at explain/,
+  ],
   "unclosed-jsx": ["errors/python/key-error.mdx:28:23", "Expected a closing tag for `<strong>`"],
-  "mdx-component": [
-    "errors/python/key-error.mdx:28:1",
-    "the component <Callout>; entries are plain Markdown and HTML",
+  "unknown-component": ["errors/python/key-error.mdx:30: <Tabs> is not an entry component"],
+  "unknown-prop": ["errors/python/key-error.mdx:30: <Callout> has no prop colour"],
+  "unknown-xref": [
+    'errors/python/key-error.mdx:28: component: <Xref> names "node/no-such-error", which is not an entry',
   ],
   "dead-link": [
     "errors/python/key-error.mdx",

@@ -1,20 +1,10 @@
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { pageMeta, readBuiltSite } from "../built-pages.ts";
 
-const META = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
 const HEADER_LINE = /^([ \t]+Content-Security-Policy:).*$/m;
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory()
-      ? htmlFiles(path.join(dir, d.name))
-      : d.name.endsWith(".html")
-        ? [path.join(dir, d.name)]
-        : [],
-  );
-}
 
 /**
  * Puts the site's whole Content-Security-Policy into the built `_headers`
@@ -32,8 +22,8 @@ export function cspHeader(): AstroIntegration {
       "astro:build:done": ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const policies = new Map<string, string>();
-        for (const file of htmlFiles(root)) {
-          const policy = META.exec(readFileSync(file, "utf8"))?.[1];
+        for (const { file } of readBuiltSite(root).pages) {
+          const policy = pageMeta(readFileSync(file, "utf8")).csp;
           if (policy && !policies.has(policy)) policies.set(policy, path.relative(root, file));
         }
         if (policies.size !== 1) {

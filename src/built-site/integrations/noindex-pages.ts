@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { AstroIntegration } from "astro";
-
-const NOINDEX = /<meta name="robots" content="noindex"/;
+import { pageMeta } from "../built-pages.ts";
 
 /**
  * Finds the built pages that ask search engines not to index them (alias
@@ -18,7 +17,8 @@ export function noindexPages(): { integration: AstroIntegration; isIndexable(url
         "astro:build:done": ({ dir, pages }) => {
           for (const { pathname } of pages) {
             const file = new URL(`${pathname}index.html`, dir);
-            if (existsSync(file) && NOINDEX.test(readFileSync(file, "utf8"))) noindex.add(`/${pathname}`);
+            if (existsSync(file) && pageMeta(readFileSync(file, "utf8")).robots?.includes("noindex"))
+              noindex.add(`/${pathname}`);
           }
         },
       },
