@@ -74,6 +74,17 @@ export default defineConfig({
   },
   // Entries may import their components by this name (src/entry/components.ts).
   vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks every compiled MDX module with "use astro:head-inject";
+        // the bundler warns once per entry that it keeps the directive as is,
+        // which is what Astro wants. Any other warning still shows.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
     resolve: {
       alias: {
         "errdex/components": path.resolve("src/components/entry/index.ts"),

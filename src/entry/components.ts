@@ -45,8 +45,9 @@ export const ENTRY_COMPONENTS = {
     props: z.strictObject({ name: z.string().regex(/^E[A-Z0-9]+$/, "an errno name such as ENOENT") }),
   },
   /**
-   * A note that holds only from (`since`) or until (`until`) a runtime
-   * version: `<VersionNote runtime="python" since="3.12">…</VersionNote>`.
+   * A note that holds only from (`since`) or until (`until`, the last
+   * version it holds for) a runtime version:
+   * `<VersionNote runtime="python" since="3.12">…</VersionNote>`.
    */
   VersionNote: {
     placement: "block",

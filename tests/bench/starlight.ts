@@ -21,11 +21,9 @@ function installStarlight(root: string): string {
       version: string;
     }
   ).version;
-  const dir = path.join(
-    root,
-    "node_modules/.cache/errdex-bench",
-    `starlight-${STARLIGHT_VERSION}-astro-${astro}`,
-  );
+  // Outside the project's node_modules: Vite treats a project inside a
+  // node_modules folder as a dependency and leaves its `astro:` imports to Node.
+  const dir = path.join(tmpdir(), `errdex-bench-starlight-${STARLIGHT_VERSION}-astro-${astro}`);
   if (!existsSync(path.join(dir, "node_modules/@astrojs/starlight"))) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
