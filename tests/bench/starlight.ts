@@ -68,7 +68,8 @@ export function starlightProject(root: string, entries: readonly SyntheticEntry[
   const dir = path.join(installStarlight(root), `site-${entries.length}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, "src/content/docs"), { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }));
+  // Its dependencies listed, so Vite bundles Starlight instead of leaving it to Node.
+  writeFileSync(path.join(dir, "package.json"), readFileSync(path.join(dir, "..", "package.json")));
   writeFileSync(
     path.join(dir, "astro.config.mjs"),
     `import { defineConfig } from "astro/config";
