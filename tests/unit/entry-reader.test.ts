@@ -1,0 +1,139 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { EntryError } from "../../src/entry/errors.ts";
+import { readEntry } from "../../src/entry/reader.ts";
+
+/** A whole, valid entry whose "What it means" paragraph is `prose`. */
+function entry(prose: string, fix = "Check for the key before you read it."): string {
+  return `---
+title: KeyError
+---
+
+## What it means
+
+${prose}
+
+## Why it happens
+
+Data lacks a field.
+
+## Reproduce
+
+\`\`\`python repro
+{}["port"]
+\`\`\`
+
+## Fix
+
+${fix}
+
+\`\`\`python fix
+print({}.get("port", 8080))
+\`\`\`
+
+### Why this works
+
+A default stands in for the missing key.
+
+## What not to do
+
+\`\`\`python bad
+try:
+    {}["port"]
+except Exception:
+    pass
+\`\`\`
+
+## Sources
+`;
+}
+
+const FILE = "content/errors/python/key-error.mdx";
+
+/** The message of the EntryError that reading `source` throws. */
+function problem(source: string): string {
+  try {
+    readEntry(source, FILE);
+  } catch (error) {
+    assert.ok(error instanceof EntryError, `an EntryError, not ${String(error)}`);
+    assert.ok(error.hint, "every problem comes with a hint");
+    return error.message;
+  }
+  assert.fail("the entry was read without a problem");
+}
+
+test("a plain entry needs no MDX compiler; components, with an import or without, do", () => {
+  assert.equal(readEntry(entry("A lookup found no key."), FILE).usesMdx, false);
+  const cited = readEntry(
+    entry('As with <Xref id="node/enoent" />, the name <Errno name="ENOENT" />.'),
+    FILE,
+  );
+  assert.equal(cited.usesMdx, true);
+  assert.deepEqual(
+    cited.components.map(({ name, props, line }) => ({ name, props, line })),
+    [
+      { name: "Xref", props: { id: "node/enoent" }, line: 7 },
+      { name: "Errno", props: { name: "ENOENT" }, line: 7 },
+    ],
+  );
+  const imported = entry(
+    'import { Callout } from "errdex/components";\n\n<Callout kind="tip">\nUse get.\n</Callout>',
+  );
+  assert.equal(readEntry(imported, FILE).components[0]?.name, "Callout");
+});
+
+test("an unknown component, an unknown prop or a bad prop value stops at its line", () => {
+  assert.match(problem(entry("<Tabs>one</Tabs>")), /key-error\.mdx:7: <Tabs> is not an entry component/);
+  assert.match(
+    problem(entry('<Callout kind="note" colour="red">\nx\n</Callout>')),
+    /:7: <Callout> has no prop colour/,
+  );
+  assert.match(
+    problem(entry('See <Xref id="KeyError" />.')),
+    /:7: <Xref id>: an entry id such as python\/key-error/,
+  );
+  assert.match(
+    problem(entry('<VersionNote runtime="python">\nx\n</VersionNote>')),
+    /:7: <VersionNote>: give since, until or both/,
+  );
+  assert.match(problem(entry('See <Xref id={"python/x"} />.')), /:7: <Xref id=…> is not a quoted string/);
+});
+
+test("blocks stay blocks, inline components take no content, and only the components may be imported", () => {
+  assert.match(problem(entry('Note <Callout kind="note">x</Callout> here.')), /<Callout> is a block/);
+  assert.match(problem(entry('See <Xref id="node/enoent">here</Xref>.')), /<Xref> takes no content/);
+  assert.match(
+    problem(entry('import x from "node:fs";\n\nText.')),
+    /entries may import only the entry components/,
+  );
+  assert.match(
+    problem(entry('import { Tabs } from "errdex/components";\n\nText.')),
+    /"errdex\/components" has no Tabs/,
+  );
+  assert.match(problem(entry("One {1 + 1} two.")), /:7: a \{…\} expression/);
+});
+
+test("all of an entry's problems are reported at once, each with its line", () => {
+  const message = problem(entry('<Tabs>x</Tabs>\n\n<Callout kind="loud">\ny\n</Callout>'));
+  assert.match(message, /^2 problems in the content:/);
+  assert.match(message, /:7: <Tabs> is not an entry component/);
+  assert.match(message, /:9: <Callout kind>: Invalid option/);
+});
+
+test("a component in the ticket line or in why-it-works reads as text", () => {
+  const read = readEntry(entry("Text.", 'Read it with `get`, as <Xref id="node/enoent" /> advises.'), FILE);
+  assert.equal(read.fixLine, "Read it with `get`, as `node/enoent` advises.");
+});
+
+test("a real entry that uses components reads the same snippets and ticket line as before", () => {
+  const file = "content/errors/python/connection-refused-error.mdx";
+  const read = readEntry(readFileSync(file, "utf8"), file);
+  assert.equal(read.usesMdx, true);
+  assert.deepEqual(
+    read.snippets.map((snippet) => snippet.role),
+    ["repro", "fix", "bad"],
+  );
+  assert.ok(read.components.some((use) => use.name === "Errno" && use.props["name"] === "ECONNREFUSED"));
+  assert.ok(read.fixWhy && read.fixWhy.length > 20);
+});
