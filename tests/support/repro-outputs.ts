@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { EntryRecording } from "../../src/entry/recordings.ts";
+import { entryFiles } from "../../src/content-layer/content-dir.ts";
+import { entryIdFromPath } from "../../src/entry/reader.ts";
+import { readRecording } from "../../src/entry/recordings.ts";
 import { CONFIDENT, exactHits, type SearchLookup } from "../../src/search/exact-hits.ts";
 import { readPaste } from "../../src/search/paste.ts";
 import { entryUrl } from "../../src/catalogue/urls.ts";
-import { isLanguage, type Language } from "../../src/entry/languages.ts";
+import type { Language } from "../../src/entry/languages.ts";
 
 /** One output a real run printed for an entry's `repro` snippet. */
 export interface ReproOutput {
@@ -23,21 +24,15 @@ export interface ReproOutput {
  */
 export function recordedReproOutputs(contentDir = "content/errors"): ReproOutput[] {
   const outputs: ReproOutput[] = [];
-  for (const language of readdirSync(contentDir)) {
-    if (!isLanguage(language)) continue;
-    for (const name of readdirSync(path.join(contentDir, language))) {
-      if (!name.endsWith(".verified.json")) continue;
-      const recording = JSON.parse(
-        readFileSync(path.join(contentDir, language, name), "utf8"),
-      ) as EntryRecording;
-      for (const snippet of recording.snippets) {
-        if (snippet.role !== "repro" || !snippet.output) continue;
-        outputs.push({
-          language,
-          url: entryUrl(language, name.replace(".verified.json", "")),
-          output: snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432"),
-        });
-      }
+  for (const file of entryFiles(path.resolve(contentDir))) {
+    const { language, slug } = entryIdFromPath(file);
+    for (const snippet of readRecording(file)?.snippets ?? []) {
+      if (snippet.role !== "repro" || !snippet.output) continue;
+      outputs.push({
+        language,
+        url: entryUrl(language, slug),
+        output: snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432"),
+      });
     }
   }
   return outputs;
