@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
+import { AstroError } from "astro/errors";
 import { z } from "astro/zod";
 import { displayPath, PYTHON_HIERARCHY_FILE } from "../content-layer/content-dir.ts";
 
@@ -34,13 +35,17 @@ export function pythonHierarchy(file = HIERARCHY_FILE): PythonHierarchy {
   if (cached && file === HIERARCHY_FILE) return cached;
   const parsed = hierarchySchema.safeParse(load(readFileSync(file, "utf8")));
   if (!parsed.success)
-    throw new Error(
-      `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    throw new AstroError(
+      `${file}: the hierarchy does not fit its schema:\n${z.prettifyError(parsed.error)}`,
+      "Each line is `ClassName: ParentName` (or `null` for BaseException); regenerate it from Python as the errno table's test does.",
     );
   const parents = new Map(Object.entries(parsed.data));
   for (const [name, parent] of parents) {
     if (parent !== null && !parents.has(parent))
-      throw new Error(`${file}: ${name}: parent "${parent}" is not in the file`);
+      throw new AstroError(
+        `${file}: ${name}: parent "${parent}" is not in the file`,
+        "Every parent must be a class of the file too; add it, or fix the name.",
+      );
   }
   const hierarchy: PythonHierarchy = {
     classes: [...parents.keys()],

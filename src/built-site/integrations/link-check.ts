@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { AstroError } from "astro/errors";
 import { readBuiltSite } from "../built-pages.ts";
 import { checkLinks, type DeadLink } from "../links.ts";
 import { contentPath, displayPath } from "../../content-layer/content-dir.ts";
@@ -30,8 +31,9 @@ export function linkCheck(): AstroIntegration {
       "astro:build:done": ({ dir, logger }) => {
         const report = checkLinks(readBuiltSite(fileURLToPath(dir)), SITE_URL);
         if (report.dead.length > 0) {
-          throw new Error(
-            `errdex: ${report.dead.length} dead link(s):\n  ${report.dead.map(describe).join("\n  ")}`,
+          throw new AstroError(
+            `${report.dead.length} dead link(s):\n  ${report.dead.map(describe).join("\n  ")}`,
+            'Link entries by their URL (/python/key-error/) and sections by their fixed ids (#fix, #why-this-works); <Xref id="python/key-error" /> checks the id for you.',
           );
         }
         logger.info(
