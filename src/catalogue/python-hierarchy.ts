@@ -22,7 +22,10 @@ export interface PythonHierarchy {
   ancestry(name: string): string[];
   /** Direct subclasses, in file order. */
   childrenOf(name: string): string[];
-  /** The full name for a bare class name (`JSONDecodeError` → `json.JSONDecodeError`). */
+  /**
+   * The full name for a class name (`JSONDecodeError` → `json.JSONDecodeError`),
+   * or undefined when the file has no such class or more than one (`Error`).
+   */
   resolve(name: string): string | undefined;
 }
 
@@ -56,8 +59,13 @@ export function pythonHierarchy(file = HIERARCHY_FILE): PythonHierarchy {
       return chain;
     },
     childrenOf: (name) => [...parents].filter(([, parent]) => parent === name).map(([child]) => child),
-    resolve: (name) =>
-      parents.has(name) ? name : [...parents.keys()].find((key) => key.endsWith(`.${name}`)),
+    // A bare name resolves only when one class has it: `Error` could be
+    // sqlite3's or binascii's, so such a parent must be written in full.
+    resolve: (name) => {
+      if (parents.has(name)) return name;
+      const matches = [...parents.keys()].filter((key) => key.endsWith(`.${name}`));
+      return matches.length === 1 ? matches[0] : undefined;
+    },
   };
   if (file === HIERARCHY_FILE) cached = hierarchy;
   return hierarchy;

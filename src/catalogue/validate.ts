@@ -89,7 +89,7 @@ export function validateCatalogue(
       if (!className) {
         say(
           data.kind === "exception" ? "title" : "parent",
-          `"${data.kind === "exception" ? data.title : data.parent}" is not in ${HIERARCHY_FILE}`,
+          `"${data.kind === "exception" ? data.title : data.parent}" is not one class of ${HIERARCHY_FILE}: it is missing, or more than one module has it (write it in full, like binascii.Error)`,
         );
       } else if (data.kind === "exception") {
         const parent = python.parentOf(className);

@@ -62,8 +62,13 @@ async function judgePython(entry: VerifiedEntry, snippet: Snippet, context: Judg
   } else {
     const expectedClass =
       snippet.role === "bad" ? snippet.throws : data.kind === "exception" ? data.title : data.parent;
+    // `parent: _csv.Error` or `parent: Error`: the bare names must agree, and a
+    // dotted parent must be the raised class exactly.
     const className = raised?.className.split(".").pop();
-    if (!raised || className !== expectedClass) {
+    const sameClass = expectedClass?.includes(".")
+      ? raised?.className === expectedClass
+      : className === expectedClass;
+    if (!raised || !sameClass) {
       problems.push(`expected it to fail with ${expectedClass}, got ${got}`);
     } else if (snippet.role === "repro" && matchingTemplate(raised.message, data.messages) === undefined) {
       problems.push(
