@@ -80,7 +80,8 @@ export default defineConfig({
         // the bundler warns once per entry that it keeps the directive as is,
         // which is what Astro wants. Any other warning still shows.
         onwarn(warning, warn) {
-          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject"))
+            return;
           warn(warning);
         },
       },

@@ -3,13 +3,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { z } from "astro/zod";
 import { displayPath, entryFiles } from "./content-dir.ts";
 import { recordingPath } from "../entry/recordings.ts";
 import { hasRenderedEntry, pruneRenderedEntries, writeRenderedEntry } from "./render-cache.ts";
 import { EntryError } from "../entry/errors.ts";
-import { readEntry } from "../entry/reader.ts";
-import { entrySchema } from "../entry/schema.ts";
+import { readEntry, validFrontMatter } from "../entry/reader.ts";
 
 /**
  * Loads the error entries (`<language>/<slug>.mdx` under `base`) into the
@@ -114,15 +112,7 @@ async function loadEntry(
   }
 
   const entry = readEntry(source, shown);
-  const valid = entrySchema.safeParse(entry.frontMatter);
-  if (!valid.success) {
-    throw new EntryError(
-      shown,
-      frontMatterLine(source, valid.error.issues[0]?.path[0]),
-      `the front matter does not fit the schema:\n${z.prettifyError(valid.error)}`,
-      "Every field and its rules are in src/entry/schema.ts; CONTRIBUTING.md shows a whole entry.",
-    );
-  }
+  validFrontMatter(entry, source);
   const parsed = await context.parseData({ id, data: entry.frontMatter, filePath: file });
   const facts = {
     fixLine: entry.fixLine,
@@ -138,14 +128,6 @@ async function loadEntry(
     context.store.set({ id, data: parsed, body: entry.body, filePath, digest });
   }
   return id;
-}
-
-/** The line of a top-level front-matter field, for messages (the front matter starts on line 2). */
-function frontMatterLine(source: string, field: PropertyKey | undefined): number | undefined {
-  if (typeof field !== "string") return undefined;
-  const lines = source.split(/\r?\n/);
-  const at = lines.findIndex((line, index) => index > 0 && line.startsWith(`${field}:`));
-  return at < 0 ? undefined : at + 1;
 }
 
 /**

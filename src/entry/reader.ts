@@ -1,3 +1,4 @@
+import { z } from "astro/zod";
 import { load as loadYaml, type YAMLException } from "js-yaml";
 import { mdxToMdast } from "satteri";
 import {
@@ -10,6 +11,7 @@ import { EntryError } from "./errors.ts";
 import { isLanguage, LANGUAGE_REGISTRY, LANGUAGES, type Language } from "./languages.ts";
 import { snippetHash } from "./recordings.ts";
 import { fixWhyProblems, fixWhyText, sectionForHeading, sectionProblems, type Block } from "./sections.ts";
+import { entrySchema, type EntryData } from "./schema.ts";
 import { snippetRoleFromMeta, type SnippetRole } from "./snippet-roles.ts";
 
 /**
@@ -207,6 +209,25 @@ function plainText(node: MdastNode): string {
   return typeof node.value === "string" && node.type !== "mdxJsxTextElement"
     ? node.value
     : (node.children ?? []).map(plainText).join("");
+}
+
+/**
+ * An entry's front matter, validated by the schema: the typed data, or an
+ * EntryError at the first bad field's line with zod's own messages.
+ */
+export function validFrontMatter(entry: ReadEntry, source: string): EntryData {
+  const parsed = entrySchema.safeParse(entry.frontMatter);
+  if (parsed.success) return parsed.data;
+  const field = parsed.error.issues[0]?.path[0];
+  const lines = source.split(/\r?\n/);
+  const at =
+    typeof field === "string" ? lines.findIndex((line, i) => i > 0 && line.startsWith(`${field}:`)) : -1;
+  throw new EntryError(
+    entry.file,
+    at < 0 ? undefined : at + 1,
+    `the front matter does not fit the schema:\n${z.prettifyError(parsed.error)}`,
+    "Every field and its rules are in src/entry/schema.ts; CONTRIBUTING.md shows a whole entry.",
+  );
 }
 
 /**

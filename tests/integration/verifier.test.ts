@@ -117,7 +117,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
   test("a bad snippet that does not parse is caught", () => {
     const { status, output } = verify((root) => edit(root, PYTHON, "except KeyError:", "except KeyError"));
     assert.equal(status, 1);
-    assert.match(output, /:42 bad \(python\)\n {2}does not parse:/);
+    assert.match(output, /:46 bad \(python\)\n {2}does not parse:/);
   });
 
   test("a TypeScript repro that type-checks clean is caught", () => {
@@ -208,7 +208,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(
       output,
-      /cannot read 1 entry:\n {2}content\/errors\/python\/key-error\.mdx: kind: Invalid option/,
+      /cannot read 1 entry:\n {2}content\/errors\/python\/key-error\.mdx:4: the front matter does not fit the schema:\n✖ Invalid option: .*\n {2}→ at kind/,
     );
     assert.doesNotMatch(output, /passed/);
   });
