@@ -18,6 +18,8 @@ export type SearchResult = Omit<ExactHit, "why" | "score"> & { why?: string };
 
 interface PagefindResultData {
   url: string;
+  /** The page's indexed text. */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -106,10 +108,10 @@ async function loadLookup(paste: Paste): Promise<SearchLookup> {
 async function fullTextSearch(terms: readonly string[]): Promise<PagefindResult[]> {
   if (terms.length === 0) return [];
   const pagefind = await loadPagefind();
-  const all = (await pagefind.search(terms.join(" "))).results;
+  const all = await knownResults(pagefind, terms);
   if (all.length > 0 || terms.length === 1) return all;
   const alone = await Promise.all(
-    terms.map(async (term) => ({ term, results: (await pagefind.search(term)).results })),
+    terms.map(async (term) => ({ term, results: await knownResults(pagefind, [term]) })),
   );
   const known = alone
     .filter(({ results }) => results.length > 0)
@@ -124,6 +126,28 @@ async function fullTextSearch(terms: readonly string[]): Promise<PagefindResult[
     results = narrower;
   }
   return results;
+}
+
+/**
+ * Pagefind's results for `terms` together, or none when Pagefind did not
+ * know one of the words. For a word it has not indexed, Pagefind falls back
+ * to the indexed words that begin it: "zzqqx" finds the pages that mention
+ * "Z", "xylophone" those that mention "x". So the best result's text must
+ * hold the start of every term (all but its last three letters, which
+ * leaves room for Pagefind's stemming: "connections" is kept by
+ * "connection"). That result is the first one shown, so the check downloads
+ * nothing the results would not.
+ */
+async function knownResults(pagefind: Pagefind, terms: readonly string[]): Promise<PagefindResult[]> {
+  const results = (await pagefind.search(terms.join(" "))).results;
+  const best = await results[0]?.data();
+  if (!best) return [];
+  const text = best.content.toLowerCase();
+  const known = terms.every((term) => {
+    const word = term.toLowerCase();
+    return text.includes(word.slice(0, Math.max(3, word.length - 3)));
+  });
+  return known ? results : [];
 }
 
 /**
