@@ -101,9 +101,9 @@ async function loadLookup(paste: Paste): Promise<SearchLookup> {
  * Pagefind's results for `terms`. Pagefind wants every word, so when all of
  * them together find nothing, it is asked again with fewer: each word alone
  * tells how many pages know it, and the rarest known words are kept
- * together for as long as they still find something. So a paste with one
- * word the index knows never comes back empty. At most 2 × MAX_TERMS + 1
- * searches.
+ * together for as long as they still find something (all of them at once
+ * first, which most often does). So a paste with one word the index knows
+ * never comes back empty. At most 2 × MAX_TERMS + 2 searches.
  */
 async function fullTextSearch(terms: readonly string[]): Promise<PagefindResult[]> {
   if (terms.length === 0) return [];
@@ -117,6 +117,11 @@ async function fullTextSearch(terms: readonly string[]): Promise<PagefindResult[
     .filter(({ results }) => results.length > 0)
     .sort((a, b) => a.results.length - b.results.length);
   if (known.length === 0) return [];
+  // Most often the known words still find pages together: one search.
+  if (known.length > 1 && known.length < terms.length) {
+    const together = (await pagefind.search(known.map(({ term }) => term).join(" "))).results;
+    if (together.length > 0) return together;
+  }
   const kept = [known[0]!.term];
   let results = known[0]!.results;
   for (const { term } of known.slice(1)) {
