@@ -9,10 +9,10 @@ import {
 } from "./components.ts";
 import { EntryError } from "./errors.ts";
 import { isLanguage, LANGUAGE_REGISTRY, LANGUAGES, type Language } from "./languages.ts";
-import { snippetHash } from "./recordings.ts";
+import { filesHash, snippetHash } from "./recordings.ts";
 import { fixWhyProblems, fixWhyText, sectionForHeading, sectionProblems, type Block } from "./sections.ts";
 import { entrySchema, type EntryData } from "./schema.ts";
-import { snippetRoleFromMeta, type SnippetRole } from "./snippet-roles.ts";
+import { fenceAttributes, snippetRoleFromMeta, type SnippetRole } from "./snippet-roles.ts";
 
 /**
  * The one reader of an entry file. It parses the MDX once, with the same
@@ -40,6 +40,22 @@ export interface Snippet {
   runs: boolean;
   /** Identifies the snippet's recording (see recordings.ts). */
   hash: string;
+  /** `file=src/main.ts`: the name the snippet is run or checked under (default `snippet.ts` / `snippet.py`). */
+  name?: string;
+  /**
+   * The files the snippet needs beside it (a tsconfig.json, a module it
+   * imports, a package in node_modules), by relative path: the `file=`
+   * fences without a role just before it, shown on the page as they are.
+   */
+  files: Record<string, string>;
+  /**
+   * `with=requests,urllib3` on a Python snippet: the third-party libraries it
+   * imports, which errdex takes from Debian's packages (`python3-requests`)
+   * and runs on Debian's own `python3`. Empty for the standard library.
+   */
+  libraries: string[];
+  /** Identifies `files`, `name` and `libraries`, so an edit to them makes the recording stale (see recordings.ts); undefined when there are none. */
+  filesHash?: string;
 }
 
 /** One use of an entry component: `<Xref id="python/key-error" />` at a line. */
@@ -130,6 +146,8 @@ export function readEntry(source: string, file: string): ReadEntry {
 
   const problems: EntryError[] = [];
   const snippets: Snippet[] = [];
+  /** `file=` fences waiting for the snippet they belong to. */
+  let companions: Companion[] = [];
   const components: ComponentUse[] = [];
   const paragraphs: string[] = [];
   let usesMdx = false;
@@ -155,13 +173,29 @@ export function readEntry(source: string, file: string): ReadEntry {
         components.push(use);
       }
     } else if (node.type === "code") {
-      const snippet = snippetOf(node, file, language, problems);
-      if (snippet) snippets.push(snippet);
+      const companion = companionOf(node, file, problems);
+      if (companion) companions.push(companion);
+      const snippet = snippetOf(node, file, language, companions, problems);
+      if (snippet) {
+        snippets.push(snippet);
+        companions = [];
+      }
     }
     if (node.type === "paragraph" || node.type === "listItem") paragraphs.push(plainText(node));
     for (const child of node.children ?? []) visit(child, inline || node.type === "paragraph");
   };
   for (const node of children) visit(node, false);
+  for (const companion of companions) {
+    problems.push(
+      new EntryError(
+        file,
+        companion.line,
+        `\`file=${companion.name}\` is not followed by a repro, fix or bad snippet to belong to`,
+        "A file fence holds a file the next snippet needs (a tsconfig.json, a module it imports): put it just before that snippet.",
+      ),
+    );
+  }
+  problems.push(...sameCodeProblems(snippets, file));
 
   const blocks = outline(children);
   const sections = [
@@ -388,20 +422,87 @@ function componentUse(
   return { name, props, line, column };
 }
 
-/** `throws=TypeError` and other key=value words of a fence meta. */
-function metaAttributes(meta: string): Record<string, string> {
-  return Object.fromEntries(
-    meta
-      .split(/\s+/)
-      .filter((word) => word.includes("="))
-      .map((word) => word.split("=", 2) as [string, string]),
+/** A file a snippet needs: a fence with `file=` and no role. */
+interface Companion {
+  name: string;
+  code: string;
+  line: number;
+}
+
+/**
+ * A file name a fence may give: relative, inside the snippet's folder, in
+ * plain path characters. Anything else is reported and dropped.
+ */
+function fileName(node: MdastNode, file: string, problems: EntryError[]): string | undefined {
+  const name = fenceAttributes(node.meta ?? "")["file"];
+  if (name === undefined) return undefined;
+  const parts = name.split("/");
+  if (/^[\w@.+-]+(?:\/[\w@.+-]+)*$/.test(name) && !parts.includes("..") && !parts.includes(".")) return name;
+  problems.push(
+    new EntryError(
+      file,
+      node.position?.start.line,
+      `\`file=${name}\` is not a relative path inside the snippet's folder`,
+      "Name the file as the snippet's project would: `file=tsconfig.json`, `file=src/util.ts`, `file=node_modules/legacy/index.js`.",
+    ),
   );
+  return undefined;
+}
+
+function companionOf(node: MdastNode, file: string, problems: EntryError[]): Companion | undefined {
+  if (snippetRoleFromMeta(node.meta ?? undefined)) return undefined;
+  const name = fileName(node, file, problems);
+  return name === undefined
+    ? undefined
+    : { name, code: text(node.value), line: node.position?.start.line ?? 0 };
+}
+
+/**
+ * Two snippets with the same code and language would share one recording
+ * (the page finds a snippet's output by its code), so they must differ even
+ * when only their files do.
+ */
+function sameCodeProblems(snippets: readonly Snippet[], file: string): EntryError[] {
+  const first = new Map<string, Snippet>();
+  const problems: EntryError[] = [];
+  for (const snippet of snippets) {
+    const earlier = first.get(snippet.hash);
+    if (!earlier) first.set(snippet.hash, snippet);
+    else
+      problems.push(
+        new EntryError(
+          file,
+          snippet.line,
+          `this ${snippet.role} snippet has the same code as the ${earlier.role} snippet at line ${earlier.line}, so the page could not tell their outputs apart`,
+          "Make the code differ: a comment that says what changed (`// with esModuleInterop`) is enough.",
+        ),
+      );
+  }
+  return problems;
+}
+
+/** `with=requests,urllib3`: Python libraries by their import names, each a Debian package `python3-<name>`. */
+function librariesOf(node: MdastNode, file: string, language: Language, problems: EntryError[]): string[] {
+  const value = fenceAttributes(node.meta ?? "")["with"];
+  if (value === undefined) return [];
+  const names = value.split(",");
+  if (language === "python" && names.every((name) => /^[a-z][a-z0-9_]*$/.test(name))) return names;
+  problems.push(
+    new EntryError(
+      file,
+      node.position?.start.line,
+      `\`with=${value}\` is not a list of Python libraries`,
+      "`with=` names the third-party libraries a Python snippet imports, by import name, comma-separated (`with=requests,urllib3`); each comes from Debian's python3-<name> package.",
+    ),
+  );
+  return [];
 }
 
 function snippetOf(
   node: MdastNode,
   file: string,
   language: Language,
+  companions: readonly Companion[],
   problems: EntryError[],
 ): Snippet | undefined {
   const meta = node.meta ?? "";
@@ -422,7 +523,10 @@ function snippetOf(
     return undefined;
   }
   const code = text(node.value);
-  const throws = metaAttributes(meta)["throws"];
+  const throws = fenceAttributes(meta)["throws"];
+  const name = fileName(node, file, problems);
+  const files = Object.fromEntries(companions.map((companion) => [companion.name, companion.code]));
+  const libraries = librariesOf(node, file, language, problems);
   return {
     file,
     line,
@@ -431,6 +535,12 @@ function snippetOf(
     code,
     runs: meta.split(/\s+/).includes("runs"),
     hash: snippetHash(lang, code),
+    files,
+    libraries,
+    ...(companions.length > 0 || name || libraries.length > 0
+      ? { filesHash: filesHash(files, name, libraries) }
+      : {}),
+    ...(name ? { name } : {}),
     ...(throws ? { throws } : {}),
   };
 }

@@ -40,6 +40,10 @@ export interface SnippetRecording {
   output: string;
   /** The exit status, or null when the snippet was only type-checked or parsed. */
   exitCode: number | null;
+  /** See {@link filesHash}: set when the snippet has `file=` fences, a `file=` name or `with=` libraries. */
+  files?: string;
+  /** What ran it, when not the entry's usual runtime: `Debian's Python 3.11.2 with requests 2.28.1`. */
+  runtime?: string;
 }
 
 export interface EntryRecording {
@@ -50,6 +54,24 @@ export interface EntryRecording {
 /** Identifies a snippet by its language and exact code, so an edit makes the recording stale. */
 export function snippetHash(lang: string, code: string): string {
   return createHash("sha256").update(`${lang}\n${code}`).digest("hex").slice(0, 16);
+}
+
+/**
+ * Identifies the files a snippet runs with (its `file=` fences), the
+ * name it runs under and the libraries it runs `with=`: recorded beside its output, so editing one of them
+ * makes the recording stale even though the snippet's own code (its hash)
+ * is unchanged.
+ */
+export function filesHash(
+  files: Readonly<Record<string, string>>,
+  name: string | undefined,
+  libraries: readonly string[] = [],
+): string {
+  const hash = createHash("sha256").update(`name ${name ?? ""}\n`);
+  if (libraries.length > 0) hash.update(`with ${libraries.join(",")}\n`);
+  for (const [file, code] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b)))
+    hash.update(`${file}\n${code.length}\n${code}`);
+  return hash.digest("hex").slice(0, 16);
 }
 
 /** Where an entry's recording lives. */

@@ -16,3 +16,16 @@ export function snippetRoleFromMeta(meta: string | undefined): SnippetRole | und
   const words = (meta ?? "").split(/\s+/);
   return (Object.keys(SNIPPET_ROLES) as SnippetRole[]).find((role) => words.includes(role));
 }
+
+/**
+ * The `key=value` words of a fence's meta: `throws=TypeError` on a bad
+ * snippet, `file=tsconfig.json` naming the file a fence holds.
+ */
+export function fenceAttributes(meta: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (meta ?? "")
+      .split(/\s+/)
+      .filter((word) => word.includes("="))
+      .map((word) => word.split("=", 2) as [string, string]),
+  );
+}

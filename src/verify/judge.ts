@@ -1,7 +1,13 @@
 import { matchingTemplate } from "../entry/message-templates.ts";
 import { normaliseOutput } from "./normalise.ts";
 import { runNode } from "./node-runner.ts";
-import { finalPythonException, parsePython, runPython, type PythonRuntime } from "./python-runner.ts";
+import {
+  findDebianPython,
+  finalPythonException,
+  parsePython,
+  runPython,
+  type PythonRuntime,
+} from "./python-runner.ts";
 import { removeScratch, type RunResult } from "./sandbox.ts";
 import type { Diagnostic } from "./typescript-checker.ts";
 import type { Snippet, VerifiedEntry } from "./entries.ts";
@@ -16,6 +22,8 @@ export interface Verdict {
   /** Normalised output to record and show, empty when nothing ran. */
   output: string;
   exitCode: number | null;
+  /** What ran it, when not the entry's usual runtime (see PythonRuntime.label). */
+  runtime?: string;
 }
 
 export interface JudgeContext {
@@ -35,14 +43,26 @@ function finish(run: RunResult, problems: string[], python?: PythonRuntime): Ver
   const output = normaliseOutput(run.output, {
     scratchDir: run.scratchDir,
     ...(python ? { pythonLib: python.stdlib, pythonExecutable: python.executable } : {}),
+    ...(python?.packages ? { pythonPackages: python.packages } : {}),
   });
   removeScratch(run.scratchDir);
-  return { problems, output, exitCode: run.exitCode };
+  return { problems, output, exitCode: run.exitCode, ...(python?.label ? { runtime: python.label } : {}) };
 }
 
+/** Debian's Python with each set of libraries, probed once per set. */
+const debianPythons = new Map<string, PythonRuntime | string>();
+
 async function judgePython(entry: VerifiedEntry, snippet: Snippet, context: JudgeContext): Promise<Verdict> {
-  const { python, timeoutMs } = context;
+  const { timeoutMs } = context;
   const { data } = entry;
+  let python = context.python;
+  if (snippet.libraries.length > 0) {
+    const key = snippet.libraries.join(",");
+    if (!debianPythons.has(key)) debianPythons.set(key, findDebianPython(snippet.libraries));
+    const found = debianPythons.get(key)!;
+    if (typeof found === "string") return { problems: [found], output: "", exitCode: null };
+    python = found;
+  }
   if (snippet.role === "bad" && !snippet.throws && !snippet.runs) {
     const parsed = await parsePython(python, snippet.code, timeoutMs);
     const problems =
@@ -50,7 +70,7 @@ async function judgePython(entry: VerifiedEntry, snippet: Snippet, context: Judg
     removeScratch(parsed.scratchDir);
     return { problems, output: "", exitCode: null };
   }
-  const run = await runPython(python, snippet.code, timeoutMs);
+  const run = await runPython(python, snippet, timeoutMs);
   const problems: string[] = [];
   const late = exitProblem(run, timeoutMs);
   if (late) problems.push(late);
@@ -116,7 +136,7 @@ async function judgeTypeScript(
   if (snippet.role === "bad" && !snippet.throws && !snippet.runs)
     return { problems: [], output: "", exitCode: null };
 
-  const run = await runNode(snippet.code, context.timeoutMs);
+  const run = await runNode(snippet, context.timeoutMs);
   const problems: string[] = [];
   const late = exitProblem(run, context.timeoutMs);
   if (late) problems.push(late);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runInSandbox, type RunResult } from "./sandbox.ts";
+import { runInSandbox, type RunResult, type SnippetFiles } from "./sandbox.ts";
 
 const CAPTURE_MODULE = fileURLToPath(new URL("./capture-uncaught.ts", import.meta.url));
 const CAPTURE_FILE = ".uncaught.json";
@@ -20,13 +20,15 @@ export interface NodeRun extends RunResult {
 
 /**
  * Runs a TypeScript snippet on the project's Node.js (type stripping), as an
- * ES module, with the uncaught-error capture preloaded.
+ * ES module (unless its files hold a package.json that says otherwise),
+ * beside its files, with the uncaught-error capture preloaded.
  */
-export async function runNode(code: string, timeoutMs: number): Promise<NodeRun> {
+export async function runNode(snippet: SnippetFiles, timeoutMs: number): Promise<NodeRun> {
+  const name = snippet.name ?? "snippet.ts";
   const result = await runInSandbox({
-    files: { "snippet.ts": code, "package.json": '{ "type": "module" }\n' },
+    files: { "package.json": '{ "type": "module" }\n', ...snippet.files, [name]: snippet.code },
     command: process.execPath,
-    args: ["--import", CAPTURE_MODULE, "snippet.ts"],
+    args: ["--import", CAPTURE_MODULE, name],
     env: { ERRDEX_CAPTURE: CAPTURE_FILE },
     timeoutMs,
   });

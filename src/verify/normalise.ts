@@ -12,6 +12,8 @@ export interface NormaliseContext {
   pythonLib?: string;
   /** The Python interpreter's own path. */
   pythonExecutable?: string;
+  /** Where the snippet's third-party libraries live (Debian's dist-packages). */
+  pythonPackages?: string;
 }
 
 /** Ports the kernel hands out for bind(0) and outgoing connections. */
@@ -24,6 +26,10 @@ function escape(text: string): string {
 export function normaliseOutput(output: string, context: NormaliseContext): string {
   let text = output.replace(/\r\n/g, "\n");
   text = text.replace(new RegExp(escape(context.scratchDir), "g"), "<scratch>");
+  // Before the standard library: its site-packages may lie inside it.
+  if (context.pythonPackages) {
+    text = text.replace(new RegExp(escape(context.pythonPackages), "g"), "<site-packages>");
+  }
   if (context.pythonLib) {
     text = text.replace(new RegExp(escape(context.pythonLib), "g"), "<python-lib>");
   }
@@ -32,8 +38,8 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
   }
   return (
     text
-      // Standard-library frames move between patch releases; keep the file, drop the line.
-      .replace(/(File "<python-lib>\/[^"]+", line )\d+/g, "$1<n>")
+      // Standard-library and library frames move between patch releases; keep the file, drop the line.
+      .replace(/(File "<(?:python-lib|site-packages)>\/[^"]+", line )\d+/g, "$1<n>")
       .replace(/\b(node:[\w/]+):\d+(?::\d+)?/g, "$1:<line>")
       .replace(/^Node\.js v\d+\.\d+\.\d+$/gm, "Node.js <version>")
       // Ports: host:port pairs, Node's `port: 41455` (and undici's `localPort`,

@@ -1,22 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { runInSandbox, type RunResult } from "./sandbox.ts";
+import { runInSandbox, type RunResult, type SnippetFiles } from "./sandbox.ts";
 
 /** The real interpreter behind `python3` (not a shim), and its version and stdlib folder. */
 export interface PythonRuntime {
   executable: string;
   version: string;
   stdlib: string;
+  /** Where its third-party libraries live (Debian's dist-packages), for a runtime with libraries. */
+  packages?: string;
+  /** How a recording names it, when it is not the usual runtime: `Debian's Python 3.11.2 with requests 2.28.1`. */
+  label?: string;
 }
 
+const PROBE =
+  "import sys, sysconfig; print(sys.executable); print(sys.version.split()[0]); print(sysconfig.get_path('stdlib'))";
+
 export function findPython(): PythonRuntime {
-  const probe = spawnSync(
-    "python3",
-    [
-      "-c",
-      "import sys, sysconfig; print(sys.executable); print(sys.version.split()[0]); print(sysconfig.get_path('stdlib'))",
-    ],
-    { encoding: "utf8" },
-  );
+  const probe = spawnSync("python3", ["-c", PROBE], { encoding: "utf8" });
   const [executable, version, stdlib] = probe.stdout.trim().split("\n");
   if (probe.status !== 0 || !executable || !version || !stdlib) {
     throw new Error(`python3 is needed to verify Python snippets: ${probe.stderr || probe.error?.message}`);
@@ -24,12 +24,48 @@ export function findPython(): PythonRuntime {
   return { executable, version, stdlib };
 }
 
-/** Runs a Python snippet as a script, isolated from the user's site-packages and PYTHON* variables. */
-export function runPython(python: PythonRuntime, code: string, timeoutMs: number): Promise<RunResult> {
+/** Debian's own interpreter, which sees the `python3-*` packages apt-get installs. */
+const DEBIAN_PYTHON = "/usr/bin/python3";
+
+/**
+ * Debian's Python with `libraries` importable, for a snippet that runs
+ * `with=` them; or a message saying which Debian packages to install.
+ * Third-party libraries come from Debian, never from PyPI (which CI cannot
+ * reach), and run with `-I` like every snippet.
+ */
+export function findDebianPython(libraries: readonly string[]): PythonRuntime | string {
+  const script = `${PROBE}
+import importlib, os
+for name in ${JSON.stringify(libraries)}:
+    module = importlib.import_module(name)
+    print(name, getattr(module, "__version__", "?"), os.path.dirname(os.path.dirname(module.__file__)))`;
+  const probe = spawnSync(DEBIAN_PYTHON, ["-I", "-c", script], { encoding: "utf8" });
+  const packages = libraries.map((name) => `python3-${name.replace(/_/g, "-")}`).join(" ");
+  if (probe.status !== 0) {
+    return `needs Debian's ${DEBIAN_PYTHON} with ${packages}: apt-get install ${packages} (${(probe.stderr || probe.error?.message || "").trim().split("\n").at(-1)})`;
+  }
+  const [executable, version, stdlib, ...found] = probe.stdout.trim().split("\n");
+  const rows = found.map((line) => line.split(" "));
+  return {
+    executable: executable ?? DEBIAN_PYTHON,
+    version: version ?? "",
+    stdlib: stdlib ?? "",
+    ...(rows[0]?.[2] ? { packages: rows[0][2] } : {}),
+    label: `Debian's Python ${version} with ${rows.map(([name, v]) => `${name} ${v}`).join(", ")}`,
+  };
+}
+
+/** Runs a Python snippet as a script beside its files, isolated from the user's site-packages and PYTHON* variables. */
+export function runPython(
+  python: PythonRuntime,
+  snippet: SnippetFiles,
+  timeoutMs: number,
+): Promise<RunResult> {
+  const name = snippet.name ?? "snippet.py";
   return runInSandbox({
-    files: { "snippet.py": code },
+    files: { ...snippet.files, [name]: snippet.code },
     command: python.executable,
-    args: ["-I", "snippet.py"],
+    args: ["-I", name],
     timeoutMs,
   });
 }

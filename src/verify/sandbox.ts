@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -18,6 +18,13 @@ export interface RunRequest {
   /** Extra environment variables on top of the minimal set. */
   env?: Record<string, string>;
   timeoutMs: number;
+}
+
+/** A snippet's code, the name it runs under and the files beside it (its `file=` fences). */
+export interface SnippetFiles {
+  code: string;
+  name?: string;
+  files: Readonly<Record<string, string>>;
 }
 
 export interface RunResult {
@@ -65,7 +72,9 @@ export function removeScratch(dir: string): void {
 export function runInSandbox(request: RunRequest): Promise<RunResult> {
   const scratchDir = makeScratch();
   for (const [name, content] of Object.entries(request.files)) {
-    writeFileSync(path.join(scratchDir, name), content);
+    const file = path.join(scratchDir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
   }
   const env: Record<string, string> = {
     PATH: [path.dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(":"),

@@ -37,13 +37,27 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   verbatimModuleSyntax: true,
 };
 
-function render(diagnostic: ts.Diagnostic): Diagnostic {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+/** A snippet to check: its code, and the files and name its fences give (see the entry reader). */
+export interface CheckRequest {
+  code: string;
+  /** The snippet's file name in its folder; `snippet.ts` when unset. */
+  name?: string;
+  /** Files beside it, by relative path (a tsconfig.json, modules it imports). */
+  files: Readonly<Record<string, string>>;
+}
+
+/** A diagnostic as tsc prints it, its file relative to the snippet's folder (`src/main.ts(3,7): …`). */
+function render(diagnostic: ts.Diagnostic, folder: string): Diagnostic {
+  // tsc names a config file by its full path: the folder is a scratch folder.
+  const message = ts
+    .flattenDiagnosticMessageText(diagnostic.messageText, "\n")
+    .split(folder)
+    .join("<scratch>");
   const category = ts.DiagnosticCategory[diagnostic.category].toLowerCase();
   let where = "";
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    where = `snippet.ts(${line + 1},${character + 1}): `;
+    where = `${path.relative(folder, diagnostic.file.fileName)}(${line + 1},${character + 1}): `;
   }
   return {
     code: diagnostic.code,
@@ -55,20 +69,31 @@ function render(diagnostic: ts.Diagnostic): Diagnostic {
 /**
  * A snippet that declares globals (`declare global`, `declare module`) would
  * change how every other snippet in a shared program type-checks, so it gets
- * a program of its own; the rest share one (one compiler start-up).
+ * a program of its own; so does a snippet with files of its own (a
+ * tsconfig.json, a module), which is checked as `tsc -p` checks a project.
+ * The rest share one program (one compiler start-up).
  */
 const DECLARES_GLOBALS = /\bdeclare\s+(global\b|module\s+["'])/;
 
 /** Type-checks each snippet; returns its diagnostics by snippet key. */
-export function typeCheck(snippets: ReadonlyMap<string, string>): Map<string, Diagnostic[]> {
+export function typeCheck(snippets: ReadonlyMap<string, CheckRequest>): Map<string, Diagnostic[]> {
   const shared = new Map<string, string>();
   const results = new Map<string, Diagnostic[]>();
-  for (const [key, code] of snippets) {
-    if (DECLARES_GLOBALS.test(code)) checkTogether(new Map([[key, code]]), results);
-    else shared.set(key, code);
+  for (const [key, request] of snippets) {
+    if (request.name !== undefined || Object.keys(request.files).length > 0)
+      results.set(key, checkProject(request));
+    else if (DECLARES_GLOBALS.test(request.code)) checkTogether(new Map([[key, request.code]]), results);
+    else shared.set(key, request.code);
   }
   checkTogether(shared, results);
   return results;
+}
+
+function writeFile(folder: string, name: string, content: string): string {
+  const file = path.join(folder, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
 }
 
 function checkTogether(snippets: ReadonlyMap<string, string>, results: Map<string, Diagnostic[]>): void {
@@ -76,22 +101,70 @@ function checkTogether(snippets: ReadonlyMap<string, string>, results: Map<strin
   const scratch = makeScratch();
   try {
     writeFileSync(path.join(scratch, "package.json"), '{ "type": "module" }\n');
-    const fileOf = new Map<string, string>();
+    const fileOf = new Map<string, { file: string; folder: string }>();
     let n = 0;
     for (const [key, code] of snippets) {
-      const dir = path.join(scratch, `s${n++}`);
-      mkdirSync(dir);
-      const file = path.join(dir, "snippet.ts");
-      writeFileSync(file, code);
-      fileOf.set(key, file);
+      const folder = path.join(scratch, `s${n++}`);
+      fileOf.set(key, { file: writeFile(folder, "snippet.ts", code), folder });
     }
-    const program = ts.createProgram([...fileOf.values()], COMPILER_OPTIONS);
-    for (const [key, file] of fileOf) {
+    const program = ts.createProgram(
+      [...fileOf.values()].map(({ file }) => file),
+      COMPILER_OPTIONS,
+    );
+    for (const [key, { file, folder }] of fileOf) {
       const source = program.getSourceFile(file);
       const diagnostics = source ? ts.getPreEmitDiagnostics(program, source) : [];
-      results.set(key, diagnostics.map(render));
+      results.set(
+        key,
+        diagnostics.map((diagnostic) => render(diagnostic, folder)),
+      );
     }
   } finally {
     removeScratch(scratch);
+  }
+}
+
+/**
+ * A snippet with files of its own, checked as `tsc -p .` would check the
+ * folder they make: under its `tsconfig.json` when it has one (the config's
+ * own errors included, such as TS18003 when it names no input), else under
+ * errdex's options with the snippet as the one root. Every diagnostic in
+ * the folder is reported, outside node_modules, as tsc reports them.
+ */
+function checkProject(request: CheckRequest): Diagnostic[] {
+  const folder = makeScratch();
+  try {
+    if (!("package.json" in request.files)) writeFile(folder, "package.json", '{ "type": "module" }\n');
+    for (const [name, content] of Object.entries(request.files)) writeFile(folder, name, content);
+    const snippetFile = writeFile(folder, request.name ?? "snippet.ts", request.code);
+    let rootNames = [snippetFile];
+    let options: ts.CompilerOptions = COMPILER_OPTIONS;
+    let configErrors: readonly ts.Diagnostic[] = [];
+    if ("tsconfig.json" in request.files) {
+      const configFile = path.join(folder, "tsconfig.json");
+      const read = ts.readConfigFile(configFile, (file) => ts.sys.readFile(file));
+      const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, folder, undefined, configFile);
+      // The project's own @types folder stands in for the snippet's node_modules/@types:
+      // Node.js's types unless the config names others.
+      options = {
+        typeRoots: [projectTypes],
+        types: ["node"],
+        skipLibCheck: true,
+        ...parsed.options,
+        noEmit: true,
+      };
+      rootNames = parsed.fileNames;
+      configErrors = [...(read.error ? [read.error] : []), ...parsed.errors];
+    }
+    const program = ts.createProgram(rootNames, options);
+    const inFolder = (file: ts.SourceFile | undefined) =>
+      file === undefined ||
+      (file.fileName.startsWith(`${folder}/`) && !file.fileName.includes("/node_modules/"));
+    const diagnostics = [...configErrors, ...ts.getPreEmitDiagnostics(program)].filter((diagnostic) =>
+      inFolder(diagnostic.file),
+    );
+    return ts.sortAndDeduplicateDiagnostics(diagnostics).map((diagnostic) => render(diagnostic, folder));
+  } finally {
+    removeScratch(folder);
   }
 }

@@ -85,6 +85,10 @@ function compareWithRecording(
   const recorded = recording?.snippets.find((r) => r.hash === snippet.hash);
   if (!recorded)
     return ["has no recorded output: run `npm run verify -- --update` and commit the .verified.json"];
+  if (recorded.files !== snippet.filesHash)
+    return [
+      "its files (the `file=` fences before it) changed since it was recorded: run `npm run verify -- --update` and commit the .verified.json",
+    ];
   if (recorded.output === verdict.output && recorded.exitCode === verdict.exitCode) return [];
   const show = (text: string) =>
     text === ""
@@ -165,7 +169,10 @@ export async function verifyEntries(
     new Map(
       snippets
         .filter(({ snippet }) => snippet.lang === "ts")
-        .map(({ snippet }) => [snippet.hash, snippet.code]),
+        .map(({ snippet }) => [
+          snippet.hash,
+          { code: snippet.code, files: snippet.files, ...(snippet.name ? { name: snippet.name } : {}) },
+        ]),
     ),
   );
   const verdicts = await pool(
@@ -195,6 +202,8 @@ export async function verifyEntries(
             line: snippet.line,
             output: verdict.output,
             exitCode: verdict.exitCode,
+            ...(snippet.filesHash ? { files: snippet.filesHash } : {}),
+            ...(verdict.runtime ? { runtime: verdict.runtime } : {}),
           })),
         };
         writeFileSync(recordingPath(path.join(root, entry.file)), `${JSON.stringify(next, null, 2)}\n`);

@@ -17,6 +17,8 @@ const CLI = path.resolve("src/verify/cli.ts");
 const PYTHON = "content/errors/python/key-error.mdx";
 const NODE = "content/errors/node/enoent.mdx";
 const TYPESCRIPT = "content/errors/typescript/ts2322.mdx";
+/** Its snippets bring their own files: a tsconfig.json, a module the fix imports. */
+const PROJECT = "content/errors/typescript/ts6133.mdx";
 
 function edit(root: string, file: string, from: string, to: string): void {
   const full = path.join(root, file);
@@ -45,10 +47,10 @@ describe("npm run verify", { concurrency: 2 }, () => {
   test("the fixture passes: every snippet keeps its role and matches its recording", () => {
     const { status, output } = verify(() => {});
     assert.equal(status, 0, output);
-    assert.match(output, /^9 passed, 0 failed$/m);
+    assert.match(output, /^12 passed, 0 failed$/m);
     assert.match(
       output,
-      /3 entries; snippets: python bad 1, python fix 1, python repro 1, ts bad 2, ts fix 2, ts repro 2/,
+      /4 entries; snippets: python bad 1, python fix 1, python repro 1, ts bad 3, ts fix 3, ts repro 3/,
     );
   });
 
@@ -61,7 +63,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
       output,
       /✘ content\/errors\/python\/key-error\.mdx:28 repro \(python\)\n {2}expected it to fail with KeyError, got exit status 0, no traceback/,
     );
-    assert.match(output, /^8 passed, 1 failed$/m);
+    assert.match(output, /^11 passed, 1 failed$/m);
   });
 
   test("a repro that raises a different error is caught", () => {
@@ -99,7 +101,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
 
   test("a fix that raises is caught", () => {
     const { status, output } = verify((root) =>
-      edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config["port"])'),
+      edit(root, PYTHON, 'print(config.get("port", 8080))', 'print(config["port"])  # no default'),
     );
     assert.equal(status, 1);
     assert.match(output, /:35 fix \(python\)\n {2}expected a clean exit, got KeyError: 'port'/);
@@ -178,7 +180,23 @@ describe("npm run verify", { concurrency: 2 }, () => {
     );
     assert.equal(status, 1);
     assert.match(output, /fix \(python\)\n {2}has no recorded output: run `npm run verify -- --update`/);
-    assert.match(output, /^8 passed, 1 failed$/m);
+    assert.match(output, /^11 passed, 1 failed$/m);
+  });
+
+  test("a snippet is checked under the tsconfig.json its file= fence gives, and run beside its files", () => {
+    const { status, output } = verify((root) => edit(root, PROJECT, '"noUnusedLocals": true, ', ""));
+    assert.equal(status, 1);
+    assert.match(output, /ts6133\.mdx:32 repro \(ts\)\n {2}expected TS6133, but it type-checks clean/);
+    // The fix imports ./ports.ts, its other file, and ran: only the repro failed.
+    assert.match(output, /^11 passed, 1 failed$/m);
+  });
+
+  test("a file a snippet needs, edited without re-recording, is caught", () => {
+    const { status, output } = verify((root) =>
+      edit(root, PROJECT, "export const fallback = 8080;", "export const fallback = 8081;"),
+    );
+    assert.equal(status, 1);
+    assert.match(output, /ts6133\.mdx:43 fix \(ts\)\n {2}its files \(the `file=` fences before it\) changed/);
   });
 
   test("a recording left over from a removed snippet is caught", () => {

@@ -137,3 +137,52 @@ test("a real entry that uses components reads the same snippets and ticket line 
   assert.ok(read.components.some((use) => use.name === "Errno" && use.props["name"] === "ECONNREFUSED"));
   assert.ok(read.fixWhy && read.fixWhy.length > 20);
 });
+
+/** The entry with `fences` put in its Reproduce section, before the repro snippet. */
+function withFiles(fences: string, reproCode = '{}["port"]'): string {
+  return entry("A lookup found no key.").replace(
+    '```python repro\n{}["port"]\n```',
+    `${fences}\n\n\`\`\`python repro file=app/main.py\n${reproCode}\n\`\`\``,
+  );
+}
+
+test("file= fences belong to the snippet after them, which runs under its own file= name", () => {
+  const read = readEntry(
+    withFiles("```ini file=app/settings.ini\n[db]\nport = 5432\n```\n\n```python file=app/__init__.py\n```"),
+    FILE,
+  );
+  const [repro, fix] = read.snippets;
+  assert.equal(repro?.name, "app/main.py");
+  assert.deepEqual(repro?.files, { "app/settings.ini": "[db]\nport = 5432", "app/__init__.py": "" });
+  assert.ok(repro?.filesHash);
+  // The fix after it has none of them.
+  assert.deepEqual(fix?.files, {});
+  assert.equal(fix?.filesHash, undefined);
+  // Editing a file changes filesHash, not the snippet's own hash (which finds its output on the page).
+  const edited = readEntry(
+    withFiles("```ini file=app/settings.ini\n[db]\nport = 6543\n```\n\n```python file=app/__init__.py\n```"),
+    FILE,
+  ).snippets[0];
+  assert.equal(edited?.hash, repro?.hash);
+  assert.notEqual(edited?.filesHash, repro?.filesHash);
+});
+
+test("a file= fence with no snippet after it, a path that leaves the folder and two snippets of the same code stop at their lines", () => {
+  const trailing = entry("A lookup found no key.").replace(
+    "## Sources",
+    "```ini file=left.ini\nx = 1\n```\n\n## Sources",
+  );
+  assert.match(problem(trailing), /`file=left\.ini` is not followed by a repro, fix or bad snippet/);
+  assert.match(
+    problem(withFiles("```ini file=../etc/passwd\nx\n```")),
+    /`file=\.\.\/etc\/passwd` is not a relative path/,
+  );
+  assert.match(
+    problem(withFiles("```ini file=/etc/passwd\nx\n```")),
+    /`file=\/etc\/passwd` is not a relative path/,
+  );
+  assert.match(
+    problem(withFiles("", 'print({}.get("port", 8080))')),
+    /this fix snippet has the same code as the repro snippet at line \d+/,
+  );
+});

@@ -1,6 +1,7 @@
 import type { ShikiTransformer } from "shiki";
 import type { Element } from "hast";
-import { SNIPPET_ROLES, snippetRoleFromMeta } from "../../entry/snippet-roles.ts";
+import { fenceAttributes, SNIPPET_ROLES, snippetRoleFromMeta } from "../../entry/snippet-roles.ts";
+import type { SnippetRecording } from "../../entry/recordings.ts";
 import { recordedOutput } from "./snippet-output.ts";
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -29,8 +30,11 @@ function span(className: string, value: string): Element {
 }
 
 /** What the run printed, as `npm run verify` recorded it, under the code. */
-function outputBlock(output: string, exitCode: number | null, role: string): Element {
+function outputBlock(recording: SnippetRecording, role: string): Element {
+  const { output, exitCode } = recording;
   const status = exitCode === null ? "type-checked, not run" : `exit status ${exitCode}`;
+  // A snippet run with libraries (`with=requests`) says what ran it.
+  const by = recording.runtime ? ` on ${recording.runtime}` : "";
   const label = role === "repro" && exitCode === null ? "tsc output" : "Output";
   return {
     type: "element",
@@ -44,7 +48,7 @@ function outputBlock(output: string, exitCode: number | null, role: string): Ele
         children: [
           span("snippet-output-title", label),
           text(" "),
-          span("snippet-output-status", `${status}, recorded by npm run verify`),
+          span("snippet-output-status", `${status}, recorded by npm run verify${by}`),
         ],
       },
       {
@@ -60,7 +64,7 @@ function outputBlock(output: string, exitCode: number | null, role: string): Ele
 /**
  * A Shiki transformer that wraps every highlighted block in a `<figure>`
  * whose caption names the snippet's role (from the fence meta: `repro`,
- * `fix`, `bad`) and language, with a copy button that the page's small
+ * `fix`, `bad`), its file name (`file=`) and language, with a copy button that the page's small
  * script reveals and wires up (it stays hidden without JavaScript), and
  * below the code the output recorded when the verifier ran it.
  */
@@ -87,6 +91,9 @@ export function snippetFigureTransformer(): ShikiTransformer {
           span("snippet-note", SNIPPET_ROLES[role].note),
         );
       }
+      // `file=src/util.ts`: the file the snippet is, or one it needs beside it.
+      const file = fenceAttributes(this.options.meta?.__raw)["file"];
+      if (file) caption.push({ ...span("snippet-file", file), tagName: "code" });
       caption.push(span("snippet-lang", LANGUAGE_NAMES[lang] ?? lang));
       caption.push({
         type: "element",
@@ -102,7 +109,7 @@ export function snippetFigureTransformer(): ShikiTransformer {
         children: [
           { type: "element", tagName: "figcaption", properties: {}, children: caption },
           pre,
-          ...(recording?.output ? [outputBlock(recording.output, recording.exitCode, role ?? "")] : []),
+          ...(recording?.output ? [outputBlock(recording, role ?? "")] : []),
         ],
       };
       root.children = [figure];

@@ -1,0 +1,39 @@
+/**
+ * Makes sure `npm run verify` has what some snippets run with, before it
+ * runs: `openssl` (snippets make their own TLS certificates) and Debian's
+ * python3 with the libraries snippets import `with=` (python3-requests,
+ * python3-urllib3). Installs what is missing with apt-get when running as
+ * root; otherwise stops with a message saying what to install.
+ */
+import { spawnSync } from "node:child_process";
+
+const ok = (command: string, args: string[]) => spawnSync(command, args, { stdio: "ignore" }).status === 0;
+
+function missingPackages(): string[] {
+  const missing: string[] = [];
+  if (!ok("sh", ["-c", "command -v openssl"])) missing.push("openssl");
+  for (const library of ["requests", "urllib3"]) {
+    if (!ok("/usr/bin/python3", ["-I", "-c", `import ${library}`])) missing.push(`python3-${library}`);
+  }
+  return missing;
+}
+
+const missing = missingPackages();
+if (missing.length === 0) {
+  console.log("ensure-snippet-tools: openssl and Debian's python3 libraries are present");
+} else if (process.getuid?.() === 0) {
+  console.log(`ensure-snippet-tools: apt-get install ${missing.join(" ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const installed =
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env }).status === 0 &&
+    spawnSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env }).status === 0;
+  if (!installed) {
+    console.error(`ensure-snippet-tools: apt-get could not install ${missing.join(" ")}`);
+    process.exit(1);
+  }
+} else {
+  console.error(
+    `ensure-snippet-tools: snippets need ${missing.join(", ")}. Install them (sudo apt-get install ${missing.join(" ")}) and run the tests again.`,
+  );
+  process.exit(1);
+}
