@@ -49,9 +49,11 @@ export interface Snippet {
    */
   files: Record<string, string>;
   /**
-   * `with=requests,urllib3` on a Python snippet: the third-party libraries it
-   * imports, which errdex takes from Debian's packages (`python3-requests`)
-   * and runs on Debian's own `python3`. Empty for the standard library.
+   * `with=`: the third-party libraries the snippet imports. Python:
+   * `with=requests`, taken from Debian's packages (`python3-requests`) and
+   * run on Debian's own `python3`. Node.js and TypeScript: npm packages at
+   * exact versions (`with=axios@1.7.9`), installed from the registry into a
+   * cache and put in the snippet's `node_modules`. Empty when none.
    */
   libraries: string[];
   /** Identifies `files`, `name` and `libraries`, so an edit to them makes the recording stale (see recordings.ts); undefined when there are none. */
@@ -481,18 +483,27 @@ function sameCodeProblems(snippets: readonly Snippet[], file: string): EntryErro
   return problems;
 }
 
-/** `with=requests,urllib3`: Python libraries by their import names, each a Debian package `python3-<name>`. */
+/**
+ * `with=`: the libraries a snippet imports. Python: import names, each a
+ * Debian package `python3-<name>` (`with=requests,urllib3`). Node.js and
+ * TypeScript: npm packages pinned to an exact version (`with=axios@1.7.9`),
+ * installed from the npm registry into a cache.
+ */
 function librariesOf(node: MdastNode, file: string, language: Language, problems: EntryError[]): string[] {
   const value = fenceAttributes(node.meta ?? "")["with"];
   if (value === undefined) return [];
   const names = value.split(",");
-  if (language === "python" && names.every((name) => /^[a-z][a-z0-9_]*$/.test(name))) return names;
+  const valid =
+    language === "python" ? /^[a-z][a-z0-9_]*$/ : /^(?:@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*@\d+\.\d+\.\d+$/;
+  if (names.every((name) => valid.test(name))) return names;
   problems.push(
     new EntryError(
       file,
       node.position?.start.line,
-      `\`with=${value}\` is not a list of Python libraries`,
-      "`with=` names the third-party libraries a Python snippet imports, by import name, comma-separated (`with=requests,urllib3`); each comes from Debian's python3-<name> package.",
+      `\`with=${value}\` is not a list of ${language === "python" ? "Python libraries" : "npm packages pinned to a version"}`,
+      language === "python"
+        ? "`with=` names the third-party libraries a Python snippet imports, by import name, comma-separated (`with=requests,urllib3`); each comes from Debian's python3-<name> package."
+        : "`with=` names the npm packages a snippet imports, each at an exact version, comma-separated (`with=axios@1.7.9`), so a recording stays reproducible.",
     ),
   );
   return [];

@@ -26,6 +26,6 @@ export function fenceAttributes(meta: string | undefined): Record<string, string
     (meta ?? "")
       .split(/\s+/)
       .filter((word) => word.includes("="))
-      .map((word) => word.split("=", 2) as [string, string]),
+      .map((word) => [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)]),
   );
 }

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { matchingTemplate } from "../entry/message-templates.ts";
 import { normaliseOutput } from "./normalise.ts";
 import { runNode } from "./node-runner.ts";
+import { packagesLabel } from "./npm-packages.ts";
 import {
   findDebianPython,
   finalPythonException,
@@ -30,6 +32,8 @@ export interface JudgeContext {
   python: PythonRuntime;
   /** Diagnostics of every TypeScript snippet, by snippet hash. */
   diagnostics: ReadonlyMap<string, Diagnostic[]>;
+  /** For snippets with npm packages (`with=`), by snippet hash: the folder they are installed in, or why they are not. */
+  packages: ReadonlyMap<string, string | { problem: string }>;
   timeoutMs: number;
 }
 
@@ -39,9 +43,10 @@ function exitProblem(run: RunResult, timeoutMs: number): string | undefined {
   return run.timedOut ? `did not finish within ${timeoutMs / 1000} s` : undefined;
 }
 
-function finish(run: RunResult, problems: string[], python?: PythonRuntime): Verdict {
+function finish(run: RunResult, problems: string[], python?: PythonRuntime, packages?: string): Verdict {
   const output = normaliseOutput(run.output, {
     scratchDir: run.scratchDir,
+    ...(packages ? { nodeModules: path.join(packages, "node_modules") } : {}),
     ...(python ? { pythonLib: python.stdlib, pythonExecutable: python.executable } : {}),
     ...(python?.packages ? { pythonPackages: python.packages } : {}),
   });
@@ -105,6 +110,8 @@ async function judgeTypeScript(
   context: JudgeContext,
 ): Promise<Verdict> {
   const { data } = entry;
+  const installed = context.packages.get(snippet.hash);
+  if (typeof installed === "object") return { problems: [installed.problem], output: "", exitCode: null };
   const diagnostics = context.diagnostics.get(snippet.hash) ?? [];
   const diagnosticText = diagnostics.map((d) => d.text).join("\n");
 
@@ -136,7 +143,7 @@ async function judgeTypeScript(
   if (snippet.role === "bad" && !snippet.throws && !snippet.runs)
     return { problems: [], output: "", exitCode: null };
 
-  const run = await runNode(snippet, context.timeoutMs);
+  const run = await runNode(snippet, context.timeoutMs, installed);
   const problems: string[] = [];
   const late = exitProblem(run, context.timeoutMs);
   if (late) problems.push(late);
@@ -165,7 +172,8 @@ async function judgeTypeScript(
       }
     }
   }
-  return finish(run, problems);
+  const verdict = finish(run, problems, undefined, installed);
+  return installed ? { ...verdict, runtime: packagesLabel(installed, snippet.libraries) } : verdict;
 }
 
 /** Runs or checks one snippet and judges the result against its role. */

@@ -21,12 +21,14 @@ export interface NodeRun extends RunResult {
 /**
  * Runs a TypeScript snippet on the project's Node.js (type stripping), as an
  * ES module (unless its files hold a package.json that says otherwise),
- * beside its files, with the uncaught-error capture preloaded.
+ * beside its files (and `packages`' node_modules, see npm-packages.ts),
+ * with the uncaught-error capture preloaded.
  */
-export async function runNode(snippet: SnippetFiles, timeoutMs: number): Promise<NodeRun> {
+export async function runNode(snippet: SnippetFiles, timeoutMs: number, packages?: string): Promise<NodeRun> {
   const name = snippet.name ?? "snippet.ts";
   const result = await runInSandbox({
     files: { "package.json": '{ "type": "module" }\n', ...snippet.files, [name]: snippet.code },
+    ...(packages ? { links: { node_modules: path.join(packages, "node_modules") } } : {}),
     command: process.execPath,
     args: ["--import", CAPTURE_MODULE, name],
     env: { ERRDEX_CAPTURE: CAPTURE_FILE },

@@ -14,6 +14,8 @@ export interface NormaliseContext {
   pythonExecutable?: string;
   /** Where the snippet's third-party libraries live (Debian's dist-packages). */
   pythonPackages?: string;
+  /** The npm package cache folder linked in as the snippet's node_modules (npm-packages.ts). */
+  nodeModules?: string;
 }
 
 /** Ports the kernel hands out for bind(0) and outgoing connections. */
@@ -25,6 +27,10 @@ function escape(text: string): string {
 
 export function normaliseOutput(output: string, context: NormaliseContext): string {
   let text = output.replace(/\r\n/g, "\n");
+  // Linked-in packages show as what they are to the snippet: its own node_modules.
+  if (context.nodeModules) {
+    text = text.replace(new RegExp(escape(context.nodeModules), "g"), `${context.scratchDir}/node_modules`);
+  }
   text = text.replace(new RegExp(escape(context.scratchDir), "g"), "<scratch>");
   // Before the standard library: its site-packages may lie inside it.
   if (context.pythonPackages) {
@@ -48,7 +54,15 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
         new RegExp(String.raw`(127\.0\.0\.1|0\.0\.0\.0|localhost|\[::1?\]|::1?):${EPHEMERAL_PORT}\b`, "g"),
         "$1:<port>",
       )
-      .replace(new RegExp(String.raw`\b(port|localPort|remotePort): ${EPHEMERAL_PORT}\b`, "g"), "$1: <port>")
+      .replace(
+        new RegExp(String.raw`\b(port|localPort|remotePort): (['"]?)${EPHEMERAL_PORT}\2`, "g"),
+        "$1: $2<port>$2",
+      )
+      // HTTP dates (a response's Date header, as a client library prints it).
+      .replace(
+        /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g,
+        "<date>",
+      )
       .replace(new RegExp(String.raw`\('(127\.0\.0\.1|::1)', ${EPHEMERAL_PORT}\)`, "g"), "('$1', <port>)")
       .replace(/\bpid[ =:]+\d+/gi, (match) => match.replace(/\d+$/, "<pid>"))
       // Node.js warnings start with the process id: `(node:12345) Warning: …`.

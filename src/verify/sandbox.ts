@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -15,6 +24,8 @@ export interface RunRequest {
   files: Record<string, string>;
   command: string;
   args: string[];
+  /** Symbolic links to make in the scratch folder, by relative name (`node_modules` → a package cache). */
+  links?: Record<string, string>;
   /** Extra environment variables on top of the minimal set. */
   env?: Record<string, string>;
   timeoutMs: number;
@@ -75,6 +86,9 @@ export function runInSandbox(request: RunRequest): Promise<RunResult> {
     const file = path.join(scratchDir, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
+  }
+  for (const [name, target] of Object.entries(request.links ?? {})) {
+    symlinkSync(target, path.join(scratchDir, name));
   }
   const env: Record<string, string> = {
     PATH: [path.dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(":"),

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { makeScratch, removeScratch } from "./sandbox.ts";
@@ -44,6 +44,8 @@ export interface CheckRequest {
   name?: string;
   /** Files beside it, by relative path (a tsconfig.json, modules it imports). */
   files: Readonly<Record<string, string>>;
+  /** A folder whose node_modules the snippet imports from (npm-packages.ts). */
+  packages?: string;
 }
 
 /** A diagnostic as tsc prints it, its file relative to the snippet's folder (`src/main.ts(3,7): …`). */
@@ -80,7 +82,7 @@ export function typeCheck(snippets: ReadonlyMap<string, CheckRequest>): Map<stri
   const shared = new Map<string, string>();
   const results = new Map<string, Diagnostic[]>();
   for (const [key, request] of snippets) {
-    if (request.name !== undefined || Object.keys(request.files).length > 0)
+    if (request.name !== undefined || request.packages || Object.keys(request.files).length > 0)
       results.set(key, checkProject(request));
     else if (DECLARES_GLOBALS.test(request.code)) checkTogether(new Map([[key, request.code]]), results);
     else shared.set(key, request.code);
@@ -136,6 +138,8 @@ function checkProject(request: CheckRequest): Diagnostic[] {
   try {
     if (!("package.json" in request.files)) writeFile(folder, "package.json", '{ "type": "module" }\n');
     for (const [name, content] of Object.entries(request.files)) writeFile(folder, name, content);
+    if (request.packages)
+      symlinkSync(path.join(request.packages, "node_modules"), path.join(folder, "node_modules"));
     const snippetFile = writeFile(folder, request.name ?? "snippet.ts", request.code);
     let rootNames = [snippetFile];
     let options: ts.CompilerOptions = COMPILER_OPTIONS;

@@ -6,6 +6,7 @@ import { entryFiles } from "../content-layer/content-dir.ts";
 import { readRecording, recordingPath, type EntryRecording, type VerifiedWith } from "../entry/recordings.ts";
 import { readEntry, type Snippet, type VerifiedEntry } from "./entries.ts";
 import { judgeSnippet, type Verdict } from "./judge.ts";
+import { installPackages } from "./npm-packages.ts";
 import { findPython } from "./python-runner.ts";
 import { networkIsolation } from "./sandbox.ts";
 import { typeCheck } from "./typescript-checker.ts";
@@ -165,21 +166,35 @@ export async function verifyEntries(
   }
 
   const snippets = entries.flatMap((entry) => entry.snippets.map((snippet) => ({ entry, snippet })));
+  // npm packages (`with=axios@1.7.9`) are installed before anything runs: snippets reach only loopback.
+  const packages = new Map<string, string | { problem: string }>();
+  for (const { snippet } of snippets) {
+    if (snippet.lang === "ts" && snippet.libraries.length > 0)
+      packages.set(snippet.hash, installPackages(snippet.libraries));
+  }
   const diagnostics = typeCheck(
     new Map(
       snippets
         .filter(({ snippet }) => snippet.lang === "ts")
-        .map(({ snippet }) => [
-          snippet.hash,
-          { code: snippet.code, files: snippet.files, ...(snippet.name ? { name: snippet.name } : {}) },
-        ]),
+        .map(({ snippet }) => {
+          const folder = packages.get(snippet.hash);
+          return [
+            snippet.hash,
+            {
+              code: snippet.code,
+              files: snippet.files,
+              ...(snippet.name ? { name: snippet.name } : {}),
+              ...(typeof folder === "string" ? { packages: folder } : {}),
+            },
+          ];
+        }),
     ),
   );
   const verdicts = await pool(
     snippets.map(
       ({ entry, snippet }) =>
         () =>
-          judgeSnippet(entry, snippet, { python, diagnostics, timeoutMs: options.timeoutMs }),
+          judgeSnippet(entry, snippet, { python, diagnostics, packages, timeoutMs: options.timeoutMs }),
     ),
     options.jobs,
   );

@@ -186,3 +186,15 @@ test("a file= fence with no snippet after it, a path that leaves the folder and 
     /this fix snippet has the same code as the repro snippet at line \d+/,
   );
 });
+
+test("with= names a Python snippet's libraries; anything but import names stops at its line", () => {
+  const source = entry("A lookup found no key.");
+  const read = readEntry(source.replace("```python fix", "```python fix with=requests,urllib3"), FILE);
+  const fix = read.snippets.find((snippet) => snippet.role === "fix");
+  assert.deepEqual(fix?.libraries, ["requests", "urllib3"]);
+  assert.ok(fix?.filesHash, "the libraries are part of what a recording was made with");
+  assert.match(
+    problem(source.replace("```python fix", "```python fix with=requests>=2")),
+    /`with=requests>=2` is not a list of Python libraries/,
+  );
+});

@@ -78,3 +78,25 @@ test("outputs are normalised for paths, ports, internals, addresses, timings and
     ].join("\n"),
   );
 });
+
+test("a snippet's libraries read as its own: Debian's dist-packages and the npm cache, with HTTP dates and quoted ports", () => {
+  const raw = [
+    'File "/usr/lib/python3/dist-packages/requests/adapters.py", line 519, in send',
+    "    at settle (file:///work/node_modules/.cache/errdex-snippet-packages/axios_1.7.9/node_modules/axios/lib/core/settle.js:19:12)",
+    "        date: 'Mon, 07 Dec 2026 15:50:01 GMT',",
+    "        port: '37793',",
+  ].join("\n");
+  assert.equal(
+    normaliseOutput(raw, {
+      scratchDir: "/tmp/errdex-snippet-abc",
+      pythonPackages: "/usr/lib/python3/dist-packages",
+      nodeModules: "/work/node_modules/.cache/errdex-snippet-packages/axios_1.7.9/node_modules",
+    }),
+    [
+      'File "<site-packages>/requests/adapters.py", line <n>, in send',
+      "    at settle (file://<scratch>/node_modules/axios/lib/core/settle.js:19:12)",
+      "        date: '<date>',",
+      "        port: '<port>',",
+    ].join("\n"),
+  );
+});

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * npm packages a Node.js or TypeScript snippet imports (`with=axios@1.7.9`),
+ * installed from the npm registry into a cache outside the project's own
+ * dependencies: one folder per set of packages, installed once, before
+ * anything runs (snippets themselves reach only loopback). A snippet gets
+ * the folder's `node_modules` linked into its scratch folder.
+ */
+
+const CACHE = path.resolve("node_modules/.cache/errdex-snippet-packages");
+
+/** The folder whose `node_modules` holds `packages`, or a message saying why it could not be installed. */
+export function installPackages(packages: readonly string[]): string | { problem: string } {
+  const key = [...packages].sort().join("+").replace(/[/@]/g, "_");
+  const folder = path.join(CACHE, key);
+  if (existsSync(path.join(folder, "node_modules"))) return folder;
+  // Installed beside, then moved into place: a failed or interrupted install leaves nothing half-built.
+  const partial = `${folder}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  writeFileSync(path.join(partial, "package.json"), '{ "private": true }\n');
+  const install = spawnSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", ...packages],
+    { cwd: partial, encoding: "utf8" },
+  );
+  if (install.status !== 0) {
+    rmSync(partial, { recursive: true, force: true });
+    return {
+      problem: `npm could not install ${packages.join(", ")}: ${(install.stderr || install.error?.message || "").trim().split("\n").at(-1)}`,
+    };
+  }
+  renameSync(partial, folder);
+  return folder;
+}
+
+/** How a recording names what ran a snippet with packages: `Node.js 24.21.0 with axios 1.7.9`. */
+export function packagesLabel(folder: string, packages: readonly string[]): string {
+  const versions = packages.map((spec) => {
+    const name = spec.slice(0, spec.lastIndexOf("@"));
+    const manifest = JSON.parse(
+      readFileSync(path.join(folder, "node_modules", name, "package.json"), "utf8"),
+    ) as { version: string };
+    return `${name} ${manifest.version}`;
+  });
+  return `Node.js ${process.versions.node} with ${versions.join(", ")}`;
+}
