@@ -424,6 +424,13 @@ function componentUse(
   return { name, props, line, column };
 }
 
+/**
+ * The fence language of a snippet that is commands a reader types in a
+ * terminal (`$ python3 -m pip install ./broken`): how an error a tool
+ * prints, not a runtime, is reproduced. Any entry may use it.
+ */
+export const CONSOLE = "console";
+
 /** A file a snippet needs: a fence with `file=` and no role. */
 interface Companion {
   name: string;
@@ -522,18 +529,29 @@ function snippetOf(
   const lang = node.lang ?? "";
   const line = node.position?.start.line ?? 0;
   const wanted = LANGUAGE_REGISTRY[language].snippetLang;
-  if (lang !== wanted) {
+  if (lang !== wanted && lang !== CONSOLE) {
     problems.push(
       new EntryError(
         file,
         line,
-        `a ${language} ${role} snippet must be \`\`\`${wanted}, not \`\`\`${lang}`,
-        `Snippets are run by ${language === "python" ? "Python" : "Node.js or tsc"}: write \`\`\`${wanted} ${role}.`,
+        `a ${language} ${role} snippet must be \`\`\`${wanted} (or \`\`\`${CONSOLE} for commands), not \`\`\`${lang}`,
+        `Snippets are run by ${language === "python" ? "Python" : "Node.js or tsc"}: write \`\`\`${wanted} ${role}; an error a tool prints (pip, npm) is reproduced with \`\`\`${CONSOLE} ${role} and \`$ \` commands.`,
       ),
     );
     return undefined;
   }
   const code = text(node.value);
+  if (lang === CONSOLE && !/^(?:\$ \S.*\n?)+$/.test(code)) {
+    problems.push(
+      new EntryError(
+        file,
+        line,
+        `a ${CONSOLE} ${role} snippet holds only commands, each on a line of its own starting with \`$ \``,
+        "Write what the reader types (`$ python3 -m pip install ./broken`); what the commands print is recorded by npm run verify and shown under them.",
+      ),
+    );
+    return undefined;
+  }
   const throws = fenceAttributes(meta)["throws"];
   const name = fileName(node, file, problems);
   const files = Object.fromEntries(companions.map((companion) => [companion.name, companion.code]));

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { matchingTemplate } from "../entry/message-templates.ts";
 import { normaliseOutput } from "./normalise.ts";
+import { CONSOLE } from "../entry/reader.ts";
+import { consoleLabel, runConsole } from "./console-runner.ts";
 import { runNode } from "./node-runner.ts";
 import { packagesLabel } from "./npm-packages.ts";
 import {
@@ -176,12 +178,43 @@ async function judgeTypeScript(
   return installed ? { ...verdict, runtime: packagesLabel(installed, snippet.libraries) } : verdict;
 }
 
+/**
+ * A ```console snippet: a repro's commands must fail, one line of what they
+ * printed matching one of the entry's templates; a fix's must all succeed;
+ * a bad one runs when it says `runs` (and must succeed) or `throws` (and
+ * must fail), and is otherwise shown without running.
+ */
+async function judgeConsole(entry: VerifiedEntry, snippet: Snippet, context: JudgeContext): Promise<Verdict> {
+  const { data } = entry;
+  const expectFailure = snippet.role === "repro" || (snippet.role === "bad" && snippet.throws !== undefined);
+  if (snippet.role === "bad" && !snippet.throws && !snippet.runs)
+    return { problems: [], output: "", exitCode: null };
+  const run = await runConsole(snippet, context.timeoutMs);
+  const problems: string[] = [];
+  const late = exitProblem(run, context.timeoutMs);
+  if (late) problems.push(late);
+  else if (expectFailure && run.exitCode === 0)
+    problems.push("expected a command to fail, but they all succeeded");
+  else if (!expectFailure && run.exitCode !== 0)
+    problems.push(`expected every command to succeed, one exited with ${run.exitCode}`);
+  const verdict = finish(run, problems);
+  if (snippet.role === "repro" && run.exitCode !== 0 && !late) {
+    const lines = verdict.output.split("\n").map((line) => line.trim());
+    if (!lines.some((line) => matchingTemplate(line, data.messages) !== undefined))
+      problems.push(
+        `no line of the output matches one of the entry's templates:\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
+      );
+  }
+  return { ...verdict, runtime: consoleLabel() };
+}
+
 /** Runs or checks one snippet and judges the result against its role. */
 export function judgeSnippet(
   entry: VerifiedEntry,
   snippet: Snippet,
   context: JudgeContext,
 ): Promise<Verdict> {
+  if (snippet.lang === CONSOLE) return judgeConsole(entry, snippet, context);
   return snippet.lang === "python"
     ? judgePython(entry, snippet, context)
     : judgeTypeScript(entry, snippet, context);

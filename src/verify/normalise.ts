@@ -58,6 +58,8 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
         new RegExp(String.raw`\b(port|localPort|remotePort): (['"]?)${EPHEMERAL_PORT}\2`, "g"),
         "$1: $2<port>$2",
       )
+      // Timestamps in log file names and lines (npm's `_logs/2026-12-07T15_51_45_065Z-debug-0.log`).
+      .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}[_:]\d{2}[_:]\d{2}(?:[_.]\d{3})?Z\b/g, "<timestamp>")
       // HTTP dates (a response's Date header, as a client library prints it).
       .replace(
         /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g,

@@ -19,6 +19,8 @@ const NODE = "content/errors/node/enoent.mdx";
 const TYPESCRIPT = "content/errors/typescript/ts2322.mdx";
 /** Its snippets bring their own files: a tsconfig.json, a module the fix imports. */
 const PROJECT = "content/errors/typescript/ts6133.mdx";
+/** Its snippets are commands a reader types (```console). */
+const CONSOLE = "content/errors/python/externally-managed-environment.mdx";
 
 function edit(root: string, file: string, from: string, to: string): void {
   const full = path.join(root, file);
@@ -47,10 +49,10 @@ describe("npm run verify", { concurrency: 2 }, () => {
   test("the fixture passes: every snippet keeps its role and matches its recording", () => {
     const { status, output } = verify(() => {});
     assert.equal(status, 0, output);
-    assert.match(output, /^12 passed, 0 failed$/m);
+    assert.match(output, /^15 passed, 0 failed$/m);
     assert.match(
       output,
-      /4 entries; snippets: python bad 1, python fix 1, python repro 1, ts bad 3, ts fix 3, ts repro 3/,
+      /5 entries; snippets: console bad 1, console fix 1, console repro 1, python bad 1, python fix 1, python repro 1, ts bad 3, ts fix 3, ts repro 3/,
     );
   });
 
@@ -63,7 +65,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
       output,
       /✘ content\/errors\/python\/key-error\.mdx:28 repro \(python\)\n {2}expected it to fail with KeyError, got exit status 0, no traceback/,
     );
-    assert.match(output, /^11 passed, 1 failed$/m);
+    assert.match(output, /^14 passed, 1 failed$/m);
   });
 
   test("a repro that raises a different error is caught", () => {
@@ -180,7 +182,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     );
     assert.equal(status, 1);
     assert.match(output, /fix \(python\)\n {2}has no recorded output: run `npm run verify -- --update`/);
-    assert.match(output, /^11 passed, 1 failed$/m);
+    assert.match(output, /^14 passed, 1 failed$/m);
   });
 
   test("a snippet is checked under the tsconfig.json its file= fence gives, and run beside its files", () => {
@@ -188,7 +190,7 @@ describe("npm run verify", { concurrency: 2 }, () => {
     assert.equal(status, 1);
     assert.match(output, /ts6133\.mdx:32 repro \(ts\)\n {2}expected TS6133, but it type-checks clean/);
     // The fix imports ./ports.ts, its other file, and ran: only the repro failed.
-    assert.match(output, /^11 passed, 1 failed$/m);
+    assert.match(output, /^14 passed, 1 failed$/m);
   });
 
   test("a file a snippet needs, edited without re-recording, is caught", () => {
@@ -197,6 +199,27 @@ describe("npm run verify", { concurrency: 2 }, () => {
     );
     assert.equal(status, 1);
     assert.match(output, /ts6133\.mdx:43 fix \(ts\)\n {2}its files \(the `file=` fences before it\) changed/);
+  });
+
+  test("console commands run in order: a repro whose commands all succeed, and a fix that fails, are caught", () => {
+    const { status, output } = verify((root) => {
+      edit(root, CONSOLE, "$ python3 -m pip install requests", "$ python3 -m pip --version");
+      edit(
+        root,
+        CONSOLE,
+        "$ python3 -m venv --without-pip .venv",
+        "$ python3 -m venv --without-pip /proc/.venv",
+      );
+    });
+    assert.equal(status, 1);
+    assert.match(
+      output,
+      /externally-managed-environment\.mdx:\d+ repro \(console\)\n {2}expected a command to fail/,
+    );
+    assert.match(
+      output,
+      /externally-managed-environment\.mdx:\d+ fix \(console\)\n {2}expected every command to succeed, one exited with 1/,
+    );
   });
 
   test("a recording left over from a removed snippet is caught", () => {

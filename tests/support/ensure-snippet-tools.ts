@@ -2,7 +2,7 @@
  * Makes sure `npm run verify` has what some snippets run with, before it
  * runs: `openssl` (snippets make their own TLS certificates) and Debian's
  * python3 with the libraries snippets import `with=` (python3-requests,
- * python3-urllib3). Installs what is missing with apt-get when running as
+ * python3-urllib3) and the pip that ```console snippets run. Installs what is missing with apt-get when running as
  * root; otherwise stops with a message saying what to install.
  */
 import { spawnSync } from "node:child_process";
@@ -12,7 +12,7 @@ const ok = (command: string, args: string[]) => spawnSync(command, args, { stdio
 function missingPackages(): string[] {
   const missing: string[] = [];
   if (!ok("sh", ["-c", "command -v openssl"])) missing.push("openssl");
-  for (const library of ["requests", "urllib3"]) {
+  for (const library of ["requests", "urllib3", "pip"]) {
     if (!ok("/usr/bin/python3", ["-I", "-c", `import ${library}`])) missing.push(`python3-${library}`);
   }
   return missing;

@@ -198,3 +198,18 @@ test("with= names a Python snippet's libraries; anything but import names stops 
     /`with=requests>=2` is not a list of Python libraries/,
   );
 });
+
+test("a console snippet holds only $ commands", () => {
+  const source = entry("A lookup found no key.");
+  const read = readEntry(
+    source.replace('```python fix\nprint({}.get("port", 8080))', "```console fix\n$ python3 -c 'print(1)'"),
+    FILE,
+  );
+  assert.equal(read.snippets.find((snippet) => snippet.role === "fix")?.lang, "console");
+  assert.match(
+    problem(
+      source.replace('```python fix\nprint({}.get("port", 8080))', "```console fix\npython3 -c 'print(1)'"),
+    ),
+    /a console fix snippet holds only commands/,
+  );
+});
