@@ -18,27 +18,40 @@ function consoleCommands(code: string): string[] {
     .map((line) => line.slice(2));
 }
 
-export function runConsole(snippet: SnippetFiles, timeoutMs: number): Promise<RunResult> {
+/**
+ * With `npmCache` (npm-packages.ts `cachePackages`), npm works offline from
+ * that cache: `npm install` resolves the packages the snippet names `with=`
+ * as it would from the registry.
+ */
+export function runConsole(snippet: SnippetFiles, timeoutMs: number, npmCache?: string): Promise<RunResult> {
   return runInSandbox({
     files: { ...snippet.files },
     command: "sh",
     args: ["-e", "-c", consoleCommands(snippet.code).join("\n")],
+    env: {
+      npm_config_audit: "false",
+      npm_config_fund: "false",
+      npm_config_update_notifier: "false",
+      ...(npmCache ? { npm_config_cache: npmCache, npm_config_offline: "true" } : {}),
+    },
     timeoutMs,
   });
 }
 
-let label: string | undefined;
+const labels = new Map<string, string>();
 
-/** How a recording names what ran a console snippet: the tools it can reach and their versions. */
-export function consoleLabel(): string {
+/** How a recording names what ran a console snippet of an entry in `language`: the shell's tools and their versions. */
+export function consoleLabel(language: string): string {
+  let label = labels.get(language);
   if (label === undefined) {
-    const version = (command: string, args: string[]) =>
-      spawnSync(command, args, { encoding: "utf8" }).stdout.trim().split(/\s+/).at(-1) ?? "?";
-    label = `a shell with Debian's Python ${version("/usr/bin/python3", ["--version"])}, pip ${
-      /pip (\S+)/.exec(
-        spawnSync("/usr/bin/python3", ["-m", "pip", "--version"], { encoding: "utf8" }).stdout,
-      )?.[1] ?? "?"
-    } and npm ${version("npm", ["--version"])}`;
+    const run = (command: string, args: string[]) => spawnSync(command, args, { encoding: "utf8" }).stdout;
+    label =
+      language === "python"
+        ? `a shell with Debian's Python ${run("/usr/bin/python3", ["--version"]).trim().split(" ").at(-1)} and pip ${
+            /pip (\S+)/.exec(run("/usr/bin/python3", ["-m", "pip", "--version"]))?.[1] ?? "?"
+          }`
+        : `a shell with Node.js ${process.versions.node} and npm ${run("npm", ["--version"]).trim()}`;
+    labels.set(language, label);
   }
   return label;
 }

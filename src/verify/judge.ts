@@ -45,9 +45,16 @@ function exitProblem(run: RunResult, timeoutMs: number): string | undefined {
   return run.timedOut ? `did not finish within ${timeoutMs / 1000} s` : undefined;
 }
 
-function finish(run: RunResult, problems: string[], python?: PythonRuntime, packages?: string): Verdict {
+function finish(
+  run: RunResult,
+  problems: string[],
+  python?: PythonRuntime,
+  packages?: string,
+  npmCache?: string,
+): Verdict {
   const output = normaliseOutput(run.output, {
     scratchDir: run.scratchDir,
+    ...(npmCache ? { npmCache } : {}),
     ...(packages ? { nodeModules: path.join(packages, "node_modules") } : {}),
     ...(python ? { pythonLib: python.stdlib, pythonExecutable: python.executable } : {}),
     ...(python?.packages ? { pythonPackages: python.packages } : {}),
@@ -189,7 +196,9 @@ async function judgeConsole(entry: VerifiedEntry, snippet: Snippet, context: Jud
   const expectFailure = snippet.role === "repro" || (snippet.role === "bad" && snippet.throws !== undefined);
   if (snippet.role === "bad" && !snippet.throws && !snippet.runs)
     return { problems: [], output: "", exitCode: null };
-  const run = await runConsole(snippet, context.timeoutMs);
+  const npmCache = context.packages.get(snippet.hash);
+  if (typeof npmCache === "object") return { problems: [npmCache.problem], output: "", exitCode: null };
+  const run = await runConsole(snippet, context.timeoutMs, npmCache);
   const problems: string[] = [];
   const late = exitProblem(run, context.timeoutMs);
   if (late) problems.push(late);
@@ -197,7 +206,7 @@ async function judgeConsole(entry: VerifiedEntry, snippet: Snippet, context: Jud
     problems.push("expected a command to fail, but they all succeeded");
   else if (!expectFailure && run.exitCode !== 0)
     problems.push(`expected every command to succeed, one exited with ${run.exitCode}`);
-  const verdict = finish(run, problems);
+  const verdict = finish(run, problems, undefined, undefined, npmCache);
   if (snippet.role === "repro" && run.exitCode !== 0 && !late) {
     const lines = verdict.output.split("\n").map((line) => line.trim());
     if (!lines.some((line) => matchingTemplate(line, data.messages) !== undefined))
@@ -205,7 +214,7 @@ async function judgeConsole(entry: VerifiedEntry, snippet: Snippet, context: Jud
         `no line of the output matches one of the entry's templates:\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
       );
   }
-  return { ...verdict, runtime: consoleLabel() };
+  return { ...verdict, runtime: consoleLabel(entry.language) };
 }
 
 /** Runs or checks one snippet and judges the result against its role. */

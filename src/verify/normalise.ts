@@ -16,6 +16,8 @@ export interface NormaliseContext {
   pythonPackages?: string;
   /** The npm package cache folder linked in as the snippet's node_modules (npm-packages.ts). */
   nodeModules?: string;
+  /** The npm cache a console snippet installs from offline: shown as npm's default, `~/.npm`. */
+  npmCache?: string;
 }
 
 /** Ports the kernel hands out for bind(0) and outgoing connections. */
@@ -31,6 +33,9 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
   if (context.nodeModules) {
     text = text.replace(new RegExp(escape(context.nodeModules), "g"), `${context.scratchDir}/node_modules`);
   }
+  if (context.npmCache) text = text.replace(new RegExp(escape(context.npmCache), "g"), "~/.npm");
+  // npm's default cache, in the snippet's home (its scratch folder).
+  text = text.replace(new RegExp(`${escape(context.scratchDir)}/\\.npm\\b`, "g"), "~/.npm");
   text = text.replace(new RegExp(escape(context.scratchDir), "g"), "<scratch>");
   // Before the standard library: its site-packages may lie inside it.
   if (context.pythonPackages) {
@@ -71,6 +76,8 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
       .replace(/^\(node:\d+\)/gm, "(node:<pid>)")
       .replace(/\b0x[0-9a-f]{6,16}\b/gi, "0x<addr>")
       .replace(/\b\d+(\.\d+)? ?(ms|milliseconds|seconds)\b/g, "<n> $2")
+      // npm's summary: `added 5 packages in 1s`.
+      .replace(/\bin \d+(?:\.\d+)?(m?s)$/gm, "in <n>$1")
       .replace(/[ \t]+$/gm, "")
       .replace(/\n+$/, "")
   );

@@ -48,3 +48,40 @@ export function packagesLabel(folder: string, packages: readonly string[]): stri
   });
   return `Node.js ${process.versions.node} with ${versions.join(", ")}`;
 }
+
+/**
+ * An npm cache holding `packages` (their tarballs and registry metadata),
+ * for ```console snippets that run `npm install` offline: filled from the
+ * registry before anything runs, then given to the snippet as its cache
+ * with `offline` set, so npm resolves exactly as it would online.
+ */
+export function cachePackages(packages: readonly string[]): string | { problem: string } {
+  const key = [...packages].sort().join("+").replace(/[/@]/g, "_");
+  const folder = path.join(CACHE, `npm-cache-${key}`);
+  if (existsSync(path.join(folder, "_cacache"))) return folder;
+  const partial = `${folder}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  // Each package is installed on its own into a throwaway project, so the
+  // cache holds it with its whole dependency tree; together they may
+  // conflict, which is what a snippet may be showing.
+  for (const spec of packages) {
+    const project = path.join(partial, "project");
+    rmSync(project, { recursive: true, force: true });
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, "package.json"), '{ "private": true }\n');
+    const add = spawnSync(
+      "npm",
+      ["install", "--cache", partial, "--ignore-scripts", "--no-audit", "--no-fund", spec],
+      { cwd: project, encoding: "utf8" },
+    );
+    if (add.status !== 0) {
+      rmSync(partial, { recursive: true, force: true });
+      return {
+        problem: `npm could not cache ${spec}: ${(add.stderr || add.error?.message || "").trim().split("\n").at(-1)}`,
+      };
+    }
+  }
+  rmSync(path.join(partial, "project"), { recursive: true, force: true });
+  renameSync(partial, folder);
+  return folder;
+}

@@ -6,7 +6,8 @@ import { entryFiles } from "../content-layer/content-dir.ts";
 import { readRecording, recordingPath, type EntryRecording, type VerifiedWith } from "../entry/recordings.ts";
 import { readEntry, type Snippet, type VerifiedEntry } from "./entries.ts";
 import { judgeSnippet, type Verdict } from "./judge.ts";
-import { installPackages } from "./npm-packages.ts";
+import { CONSOLE } from "../entry/reader.ts";
+import { cachePackages, installPackages } from "./npm-packages.ts";
 import { findPython } from "./python-runner.ts";
 import { networkIsolation } from "./sandbox.ts";
 import { typeCheck } from "./typescript-checker.ts";
@@ -168,9 +169,12 @@ export async function verifyEntries(
   const snippets = entries.flatMap((entry) => entry.snippets.map((snippet) => ({ entry, snippet })));
   // npm packages (`with=axios@1.7.9`) are installed before anything runs: snippets reach only loopback.
   const packages = new Map<string, string | { problem: string }>();
-  for (const { snippet } of snippets) {
+  for (const { entry, snippet } of snippets) {
     if (snippet.lang === "ts" && snippet.libraries.length > 0)
       packages.set(snippet.hash, installPackages(snippet.libraries));
+    // A console snippet of a Node.js entry gets them in an npm cache, to install offline.
+    if (snippet.lang === CONSOLE && entry.language !== "python" && snippet.libraries.length > 0)
+      packages.set(snippet.hash, cachePackages(snippet.libraries));
   }
   const diagnostics = typeCheck(
     new Map(
