@@ -59,16 +59,30 @@ export function pythonHierarchy(file = HIERARCHY_FILE): PythonHierarchy {
       return chain;
     },
     childrenOf: (name) => [...parents].filter(([, parent]) => parent === name).map(([child]) => child),
-    // A bare name resolves only when one class has it: `Error` could be
-    // sqlite3's or binascii's, so such a parent must be written in full.
+    // A bare name resolves only when one standard-library class has it:
+    // `Error` could be sqlite3's or binascii's, so such a parent must be
+    // written in full. A library's class is always written in full
+    // (`requests.exceptions.HTTPError`), so it never takes a bare name
+    // (`HTTPError`) from the standard library.
     resolve: (name) => {
       if (parents.has(name)) return name;
-      const matches = [...parents.keys()].filter((key) => key.endsWith(`.${name}`));
+      const matches = [...parents.keys()].filter((key) => key.endsWith(`.${name}`) && !isLibraryClass(key));
       return matches.length === 1 ? matches[0] : undefined;
     },
   };
   if (file === HIERARCHY_FILE) cached = hierarchy;
   return hierarchy;
+}
+
+/**
+ * The third-party libraries whose classes the hierarchy holds: what
+ * entries' `with=` snippets import, from Debian's packages.
+ */
+const LIBRARY_MODULES = ["requests", "urllib3"];
+
+/** Whether a class comes from a third-party library (`requests.exceptions.ConnectionError`), not Python itself. */
+export function isLibraryClass(name: string): boolean {
+  return LIBRARY_MODULES.includes(name.slice(0, name.indexOf(".")));
 }
 
 /** The name without its module (`json.JSONDecodeError` → `JSONDecodeError`). */

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { pythonHierarchy } from "../../src/catalogue/python-hierarchy.ts";
+import { isLibraryClass, pythonHierarchy } from "../../src/catalogue/python-hierarchy.ts";
 
 /** The site's Python hierarchy must be the running interpreter's. */
 
@@ -45,14 +45,13 @@ print(json.dumps(out))`,
 
 // Library classes (requests) are what entries' `with=requests` snippets
 // raise on Debian's python3; the rest are the verifier's own Python's.
-const LIBRARIES = /^(requests|urllib3)\./;
 const standard = probe(
   "python3",
-  hierarchy.classes.filter((name) => !LIBRARIES.test(name)),
+  hierarchy.classes.filter((name) => !isLibraryClass(name)),
 );
 const libraries = probe(
   "/usr/bin/python3",
-  hierarchy.classes.filter((name) => LIBRARIES.test(name)),
+  hierarchy.classes.filter((name) => isLibraryClass(name)),
 );
 const python = { builtins: standard.builtins, classes: { ...standard.classes, ...libraries.classes } };
 
@@ -71,6 +70,12 @@ test("each class's ancestry is the interpreter's __mro__", () => {
     if (real.bases === 1)
       assert.deepEqual(hierarchy.ancestry(name).reverse(), real.mro, `${name}'s ancestry`);
   }
+});
+
+test("a bare name resolves to the standard library's class, never a library's of the same name", () => {
+  assert.equal(hierarchy.resolve("HTTPError"), "urllib.error.HTTPError");
+  assert.equal(hierarchy.resolve("SSLError"), "ssl.SSLError");
+  assert.equal(hierarchy.resolve("requests.exceptions.HTTPError"), "requests.exceptions.HTTPError");
 });
 
 test("ancestry runs from BaseException down, subclasses are listed", () => {
