@@ -71,6 +71,8 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
         "<date>",
       )
       .replace(new RegExp(String.raw`\('(127\.0\.0\.1|::1)', ${EPHEMERAL_PORT}\)`, "g"), "('$1', <port>)")
+      // urllib3's pools: HTTPConnectionPool(host='127.0.0.1', port=41455).
+      .replace(new RegExp(String.raw`\bport=${EPHEMERAL_PORT}\b`, "g"), "port=<port>")
       .replace(/\bpid[ =:]+\d+/gi, (match) => match.replace(/\d+$/, "<pid>"))
       // Node.js warnings start with the process id: `(node:12345) Warning: …`.
       .replace(/^\(node:\d+\)/gm, "(node:<pid>)")
