@@ -108,9 +108,10 @@ function compile(template: string): Compiled {
   let found = compiled.get(template);
   if (!found) {
     const firstLine = template.split("\n")[0]!;
+    // A template cut at a line break is matched by its first line, which
+    // may end a paste's line or be followed by more on it (matchParts is
+    // not held to the line's end here).
     const parts = templateParts(firstLine.toLowerCase());
-    // A template cut at a line break may end anywhere on its first line.
-    if (firstLine !== template && parts.at(-1) !== "") parts.push("");
     found = {
       parts,
       anchors: anchorCandidates(firstLine),

@@ -85,6 +85,7 @@ test("a snippet's libraries read as its own: Debian's dist-packages and the npm 
     "    at settle (file:///work/node_modules/.cache/errdex-snippet-packages/axios_1.7.9/node_modules/axios/lib/core/settle.js:19:12)",
     "        date: 'Mon, 07 Dec 2026 15:50:01 GMT',",
     "        port: '37793',",
+    "HTTPConnectionPool(host='127.0.0.1', port=41455): Read timed out.",
   ].join("\n");
   assert.equal(
     normaliseOutput(raw, {
@@ -97,6 +98,7 @@ test("a snippet's libraries read as its own: Debian's dist-packages and the npm 
       "    at settle (file://<scratch>/node_modules/axios/lib/core/settle.js:19:12)",
       "        date: '<date>',",
       "        port: '<port>',",
+      "HTTPConnectionPool(host='127.0.0.1', port=<port>): Read timed out.",
     ].join("\n"),
   );
 });
