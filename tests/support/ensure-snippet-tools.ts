@@ -6,12 +6,15 @@
  * root; otherwise stops with a message saying what to install.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 const ok = (command: string, args: string[]) => spawnSync(command, args, { stdio: "ignore" }).status === 0;
 
 function missingPackages(): string[] {
   const missing: string[] = [];
   if (!ok("sh", ["-c", "command -v openssl"])) missing.push("openssl");
+  // Native addons (node/the-module-was-compiled-against-…, python/cannot-open-shared-object-file) are compiled.
+  if (!ok("sh", ["-c", "command -v g++"])) missing.push("g++");
   for (const library of ["requests", "urllib3", "pip"]) {
     if (!ok("/usr/bin/python3", ["-I", "-c", `import ${library}`])) missing.push(`python3-${library}`);
   }
@@ -19,6 +22,14 @@ function missingPackages(): string[] {
 }
 
 const missing = missingPackages();
+// The old Node.js headers a native addon is built against to show an ABI
+// mismatch come with NodeSource's nodejs 20 package (Debian's ships none).
+if (!existsSync("/usr/include/node/node.h")) {
+  console.error(
+    "ensure-snippet-tools: snippets need Node.js 20's headers in /usr/include/node (NodeSource's nodejs 20 package).",
+  );
+  process.exit(1);
+}
 if (missing.length === 0) {
   console.log("ensure-snippet-tools: openssl and Debian's python3 libraries are present");
 } else if (process.getuid?.() === 0) {
