@@ -31,7 +31,7 @@ if (!existsSync("/usr/include/node/node.h")) {
   process.exit(1);
 }
 if (missing.length === 0) {
-  console.log("ensure-snippet-tools: openssl and Debian's python3 libraries are present");
+  console.log("ensure-snippet-tools: openssl, g++, Node.js 20's headers and Debian's python3 libraries are present");
 } else if (process.getuid?.() === 0) {
   console.log(`ensure-snippet-tools: apt-get install ${missing.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
