@@ -100,13 +100,15 @@ export const entrySchema = z
     /**
      * The error code (`ECONNREFUSED`, `ERR_MODULE_NOT_FOUND`, `TS2322`), or one
      * of the few Node.js codes outside those patterns: CommonJS's
-     * `MODULE_NOT_FOUND` and undici's `UND_ERR_*`.
+     * `MODULE_NOT_FOUND`, undici's `UND_ERR_*` and OpenSSL's certificate
+     * verification codes (`SELF_SIGNED_CERT_IN_CHAIN`, `CERT_HAS_EXPIRED`,
+     * `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`), which Node.js puts on TLS errors.
      */
     code: z
       .string()
       .regex(
-        /^(E[A-Z0-9_]+|MODULE_NOT_FOUND|UND_ERR_[A-Z0-9_]+|TS\d{4,5})$/,
-        "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X, MODULE_NOT_FOUND or TS2322",
+        /^(E[A-Z0-9_]+|MODULE_NOT_FOUND|UND_ERR_[A-Z0-9_]+|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|TS\d{4,5})$/,
+        "a code such as ECONNREFUSED, EAI_AGAIN, ERR_X, MODULE_NOT_FOUND, SELF_SIGNED_CERT_IN_CHAIN or TS2322",
       )
       .optional(),
     /** Messages exactly as the runtime prints them, with `{placeholders}`. */

@@ -86,9 +86,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 const CLASS_SUFFIX =
   /(?:Error|Exception|Warning|Exit|Interrupt|Iteration|Expired|Group|Failure|Disconnected)$/;
-/** Codes: Node.js `ERR_*`, undici's `UND_ERR_*`, errno-style `E*`, resolver `EAI_*`, TypeScript `TS1234`. */
+/**
+ * Codes: Node.js `ERR_*`, undici's `UND_ERR_*`, errno-style `E*`, resolver
+ * `EAI_*`, OpenSSL's certificate codes on TLS errors, TypeScript `TS1234`.
+ */
 const CODE =
-  /^(?:ERR_[A-Z0-9_]+|MODULE_NOT_FOUND|UND_ERR_[A-Z0-9_]+|EAI_[A-Z]+|E[A-Z][A-Z0-9]{1,15}|TS\d{3,5})$/;
+  /^(?:ERR_[A-Z0-9_]+|MODULE_NOT_FOUND|UND_ERR_[A-Z0-9_]+|EAI_[A-Z]+|E[A-Z][A-Z0-9]{1,15}|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|TS\d{3,5})$/;
 /** Words that look like codes but never are. */
 const NOT_CODES = new Set(["ERROR", "ERR", "EOF", "ENV", "EXIT", "END", "EST", "EDT", "EUR", "ETA", "EVENT"]);
 /** A run that may be a dotted class or code name. */
