@@ -77,9 +77,9 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
       // Node.js warnings start with the process id: `(node:12345) Warning: …`.
       .replace(/^\(node:\d+\)/gm, "(node:<pid>)")
       .replace(/\b0x[0-9a-f]{6,16}\b/gi, "0x<addr>")
+      // npm's summary, `added 5 packages in 716ms` or `… in 1s`: one form whatever the machine's speed.
+      .replace(/\bin \d+(?:\.\d+)?m?s$/gm, "in <time>")
       .replace(/\b\d+(\.\d+)? ?(ms|milliseconds|seconds)\b/g, "<n> $2")
-      // npm's summary: `added 5 packages in 1s`.
-      .replace(/\bin \d+(?:\.\d+)?(m?s)$/gm, "in <n>$1")
       .replace(/[ \t]+$/gm, "")
       .replace(/\n+$/, "")
   );

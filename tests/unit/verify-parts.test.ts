@@ -86,6 +86,8 @@ test("a snippet's libraries read as its own: Debian's dist-packages and the npm 
     "        date: 'Mon, 07 Dec 2026 15:50:01 GMT',",
     "        port: '37793',",
     "HTTPConnectionPool(host='127.0.0.1', port=41455): Read timed out.",
+    "added 1 package in 716ms",
+    "added 5 packages in 1s",
   ].join("\n");
   assert.equal(
     normaliseOutput(raw, {
@@ -99,6 +101,8 @@ test("a snippet's libraries read as its own: Debian's dist-packages and the npm 
       "        date: '<date>',",
       "        port: '<port>',",
       "HTTPConnectionPool(host='127.0.0.1', port=<port>): Read timed out.",
+      "added 1 package in <time>",
+      "added 5 packages in <time>",
     ].join("\n"),
   );
 });
