@@ -63,8 +63,8 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
         new RegExp(String.raw`\b(port|localPort|remotePort): (['"]?)${EPHEMERAL_PORT}\2`, "g"),
         "$1: $2<port>$2",
       )
-      // Timestamps in log file names and lines (npm's `_logs/2026-12-07T15_51_45_065Z-debug-0.log`).
-      .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}[_:]\d{2}[_:]\d{2}(?:[_.]\d{3})?Z\b/g, "<timestamp>")
+      // npm's log file names (`_logs/2026-12-07T15_51_45_065Z-debug-0.log`); dates a snippet prints stay.
+      .replace(/(_logs\/)\d{4}-\d{2}-\d{2}T\d{2}_\d{2}_\d{2}_\d{3}Z/g, "$1<timestamp>")
       // HTTP dates (a response's Date header, as a client library prints it).
       .replace(
         /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g,
@@ -78,7 +78,7 @@ export function normaliseOutput(output: string, context: NormaliseContext): stri
       .replace(/^\(node:\d+\)/gm, "(node:<pid>)")
       .replace(/\b0x[0-9a-f]{6,16}\b/gi, "0x<addr>")
       // npm's summary, `added 5 packages in 716ms` or `… in 1s`: one form whatever the machine's speed.
-      .replace(/\bin \d+(?:\.\d+)?m?s$/gm, "in <time>")
+      .replace(/^((?:added|removed|changed|audited|up to date)\b.*\bin )\d+(?:\.\d+)?m?s$/gm, "$1<time>")
       .replace(/\b\d+(\.\d+)? ?(ms|milliseconds|seconds)\b/g, "<n> $2")
       .replace(/[ \t]+$/gm, "")
       .replace(/\n+$/, "")
