@@ -215,6 +215,32 @@ test("under each run snippet is the output the verifier recorded, and the page s
   );
 });
 
+test("a snippet's files are shown with their names, and what ran a snippet with libraries or commands is named", async ({
+  page,
+}) => {
+  await page.goto(entryUrl("typescript", "ts6133"));
+  await expect(page.locator("figure.snippet .snippet-file").first()).toHaveText("tsconfig.json");
+  await page.goto(entryUrl("python", "httpconnectionpool-max-retries-exceeded-with-url"));
+  await expect(page.locator('figure.snippet[data-role="repro"] .snippet-output-status').first()).toHaveText(
+    /^exit status 1, recorded by npm run verify on Debian's Python 3\.\d+\.\d+ with requests \d/,
+  );
+  await page.goto(entryUrl("python", "error-externally-managed-environment"));
+  const repro = page.locator('figure.snippet[data-role="repro"]').first();
+  await expect(repro.locator(".snippet-lang")).toHaveText("Terminal");
+  await expect(repro.locator(".snippet-output samp")).toContainText("error: externally-managed-environment");
+});
+
+test("an output of thousands of lines is shown by its head and tail, saying how much is left out", async ({
+  page,
+}) => {
+  await page.goto(entryUrl("node", "request-failed-with-status-code"));
+  const samp = page.locator('figure.snippet[data-role="repro"] .snippet-output samp').first();
+  await expect(samp).toContainText("AxiosError: Request failed with status code 404");
+  await expect(samp).toContainText(/⋯ [\d,]+ more lines of the same output, left out here ⋯/);
+  await expect(samp).toContainText("status: 404");
+  expect(((await samp.textContent()) ?? "").split("\n").length).toBeLessThanOrEqual(66);
+});
+
 test("without JavaScript the page is whole and shows no dead copy buttons", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

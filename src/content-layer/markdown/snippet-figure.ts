@@ -29,9 +29,30 @@ function span(className: string, value: string): Element {
   };
 }
 
+/**
+ * An output longer than this many lines is shown by its head and tail: an
+ * uncaught error that carries a whole HTTP request (axios prints about
+ * 1,600 lines) would otherwise be most of the page's weight, while what a
+ * reader compares with their own is at its start and end.
+ */
+const LONG_OUTPUT = { lines: 80, head: 50, tail: 15 };
+
+/** `output`, or its head and tail with a line saying how much is left out between them. */
+function shownOutput(output: string): string {
+  const lines = output.split("\n");
+  if (lines.length <= LONG_OUTPUT.lines) return output;
+  const left = lines.length - LONG_OUTPUT.head - LONG_OUTPUT.tail;
+  return [
+    ...lines.slice(0, LONG_OUTPUT.head),
+    `⋯ ${left.toLocaleString("en")} more lines of the same output, left out here ⋯`,
+    ...lines.slice(-LONG_OUTPUT.tail),
+  ].join("\n");
+}
+
 /** What the run printed, as `npm run verify` recorded it, under the code. */
 function outputBlock(recording: SnippetRecording, role: string): Element {
-  const { output, exitCode } = recording;
+  const { exitCode } = recording;
+  const output = shownOutput(recording.output);
   const status = exitCode === null ? "type-checked, not run" : `exit status ${exitCode}`;
   // A snippet run with libraries (`with=requests`) says what ran it.
   const by = recording.runtime ? ` on ${recording.runtime}` : "";
