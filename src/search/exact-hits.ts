@@ -24,7 +24,9 @@ import {
  * Node.js stack, counts more than the same evidence elsewhere, and a page
  * of the runtime that printed the paste counts more than another's. So an
  * outer wrapper (`requests.exceptions.ConnectionError: … [Errno 111]
- * Connection refused`) loses to the error it carries.
+ * Connection refused`) loses to the error it carries, unless a message
+ * page's template covers the wrapper's whole line (requests' "Max retries
+ * exceeded with url", whose page explains the cause too).
  */
 
 export interface LookupEntry {
@@ -168,7 +170,8 @@ function templateEvidence(
       // The more of the message is the template's own text, the surer.
       let score = 25 + 1.5 * Math.min(fixed, 40) + (match.whole ? 10 : 0) + weigh(line.index);
       const label = start.label;
-      if (label && (entry.code === label || entry.className === label || entry.title === label)) score += 15;
+      if (label && (entry.code === label || sameClass(entry.className, label) || entry.title === label))
+        score += 15;
       else if (label && knownNames.has(label) && entry.className !== "Error") score -= 25;
       if (language && entry.language !== language) score -= 20;
       if (!best || score > best.score) best = { score, line: line.index };
@@ -233,6 +236,16 @@ function numberHits(lookup: SearchLookup, number: NonNullable<Paste["number"]>):
   const ts = lookup.entries.find((entry) => entry.code === `TS${n}`);
   if (ts) add(hitOf(ts, `TypeScript diagnostic TS${n}`, 90));
   return hits;
+}
+
+/**
+ * Whether a paste's class name is an entry's class: tracebacks print a
+ * library's class in full (`requests.exceptions.ConnectionError`), and the
+ * paste reader keeps its last name, which a message entry's full parent
+ * ends with.
+ */
+function sameClass(entryClass: string | undefined, mentioned: string): boolean {
+  return entryClass !== undefined && (entryClass === mentioned || entryClass.endsWith(`.${mentioned}`));
 }
 
 /** The exact answers for a paste, best first, without duplicates. */
@@ -343,7 +356,9 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
     for (const entry of lookup.entries) {
       const own = entry.kind !== "message" && (entry.title === mention.value || entry.names.includes(lower));
       const ofClass =
-        entry.kind === "message" && entry.className === mention.value && scores.get(entry.url)?.template;
+        entry.kind === "message" &&
+        sameClass(entry.className, mention.value) &&
+        scores.get(entry.url)?.template;
       if (!own && !ofClass) continue;
       note(
         entry.url,
