@@ -2,7 +2,8 @@
  * Makes sure `npm run verify` has what some snippets run with, before it
  * runs: `openssl` (snippets make their own TLS certificates) and Debian's
  * python3 with the libraries snippets import `with=` (python3-requests,
- * python3-urllib3) and the pip that ```console snippets run. Installs what is missing with apt-get when running as
+ * python3-urllib3) and the pip, setuptools, venv and pkg-config that
+ * ```console snippets run. Installs what is missing with apt-get when running as
  * root; otherwise stops with a message saying what to install.
  */
 import { spawnSync } from "node:child_process";
@@ -15,9 +16,12 @@ function missingPackages(): string[] {
   if (!ok("sh", ["-c", "command -v openssl"])) missing.push("openssl");
   // Native addons (node/the-module-was-compiled-against-…, python/cannot-open-shared-object-file) are compiled.
   if (!ok("sh", ["-c", "command -v g++"])) missing.push("g++");
-  for (const library of ["requests", "urllib3", "pip"]) {
+  for (const library of ["requests", "urllib3", "pip", "setuptools"]) {
     if (!ok("/usr/bin/python3", ["-I", "-c", `import ${library}`])) missing.push(`python3-${library}`);
   }
+  // pip's snippets build a package in a virtual environment, with pkg-config.
+  if (!ok("/usr/bin/python3", ["-I", "-c", "import ensurepip"])) missing.push("python3-venv");
+  if (!ok("sh", ["-c", "command -v pkg-config"])) missing.push("pkg-config");
   return missing;
 }
 
@@ -31,7 +35,9 @@ if (!existsSync("/usr/include/node/node.h")) {
   process.exit(1);
 }
 if (missing.length === 0) {
-  console.log("ensure-snippet-tools: openssl, g++, Node.js 20's headers and Debian's python3 libraries are present");
+  console.log(
+    "ensure-snippet-tools: openssl, g++, Node.js 20's headers and Debian's python3 libraries are present",
+  );
 } else if (process.getuid?.() === 0) {
   console.log(`ensure-snippet-tools: apt-get install ${missing.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
