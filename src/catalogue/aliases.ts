@@ -28,6 +28,19 @@ export interface AliasErrno {
   synonymOf?: string | undefined;
 }
 
+/** What the alias rules need to know about a runtime catalogue row (runtime-rows.ts). */
+export interface AliasCode {
+  language: Language;
+  /** The row's own URL, by the URL rules. */
+  url: string;
+  /** The deep entry's URL when there is one: the row's URL then leads there. */
+  entryUrl?: string | undefined;
+  /** `TS2589`, `ERR_INVALID_STATE`, or a Python class's public name (`zipfile.BadZipFile`). */
+  name: string;
+  /** The catalogue file it comes from. */
+  file: string;
+}
+
 /** One alias: a path that redirects to a canonical page. */
 export interface UrlAlias {
   /** `/python/ConnectionRefusedError/` */
@@ -77,6 +90,21 @@ export function errnoAliasPaths(row: AliasErrno): string[] {
   return paths.filter((path) => path !== errnoUrl(row.name));
 }
 
+/**
+ * The other spellings of a catalogue page with no deep entry: the code as
+ * printed (`/node/ERR_INVALID_STATE/`, `/typescript/TS2589/`), a
+ * TypeScript diagnostic by number (`/typescript/2589/`), and a Python class
+ * by its public name (`/python/zipfile.BadZipFile/`). Fewer than an
+ * entry's: a catalogue of thousands of codes would otherwise publish
+ * thousands of lowercase lookalikes nobody types.
+ */
+function codeAliasPaths(code: AliasCode): string[] {
+  const names = [code.name];
+  const tsNumber = /^TS(\d+)$/.exec(code.name)?.[1];
+  if (tsNumber) names.push(tsNumber);
+  return names.map((name) => `/${code.language}/${name}/`).filter((path) => path !== code.url);
+}
+
 /** Every alias and every problem found while collecting them. */
 export interface AliasTable {
   aliases: UrlAlias[];
@@ -93,7 +121,11 @@ export interface AliasTable {
  * folder, where the alias would overwrite its own page. An alias that
  * equals a *different* page's URL ignoring case is a clash.
  */
-export function aliasTable(entries: readonly AliasEntry[], errno: readonly AliasErrno[]): AliasTable {
+export function aliasTable(
+  entries: readonly AliasEntry[],
+  errno: readonly AliasErrno[],
+  codes: readonly AliasCode[] = [],
+): AliasTable {
   const problems: string[] = [];
   const pages = new Map<string, string>();
   const pagesIgnoringCase = new Map<string, string>();
@@ -105,6 +137,7 @@ export function aliasTable(entries: readonly AliasEntry[], errno: readonly Alias
   };
   for (const entry of entries) claim(entryUrl(entry.language, entry.slug), entry.filePath);
   for (const row of errno) claim(errnoUrl(row.name), `${ERRNO_FILE} (${row.name})`);
+  for (const code of codes) if (!code.entryUrl) claim(code.url, `${code.file} (${code.name})`);
 
   const aliases = new Map<string, UrlAlias>();
   const add = (alias: UrlAlias) => {
@@ -140,6 +173,16 @@ export function aliasTable(entries: readonly AliasEntry[], errno: readonly Alias
       problems.push(`${owner}: synonymOf: ${primary.name} is ${primary.linux} on Linux, not ${row.linux}`);
     }
     for (const path of errnoAliasPaths(row)) add({ path, target: errnoUrl(row.name), owner });
+  }
+  for (const code of codes) {
+    const owner = `${code.file} (${code.name})`;
+    // A code with a deep entry: its catalogue URL leads to the entry, which
+    // its other spellings already do.
+    if (code.entryUrl) {
+      if (code.entryUrl !== code.url) add({ path: code.url, target: code.entryUrl, owner });
+      continue;
+    }
+    for (const path of codeAliasPaths(code)) add({ path, target: code.url, owner });
   }
   const sorted = [...aliases.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { aliases: sorted, problems };

@@ -1,4 +1,5 @@
-import type { Catalogue, Entry } from "./catalogue.ts";
+import type { Catalogue, CataloguedCode, Entry } from "./catalogue.ts";
+import { rowSummary } from "./runtime-rows.ts";
 import { SITE_NAME } from "../lib/site.ts";
 import { API_ERRORS_URL, apiEntryUrl, sectionUrl } from "./urls.ts";
 
@@ -6,6 +7,12 @@ import { API_ERRORS_URL, apiEntryUrl, sectionUrl } from "./urls.ts";
 export interface ErrorRecord {
   /** `python/connection-refused-error` */
   id: string;
+  /**
+   * `entry`: errdex's own page, with every section; `catalogue`: a code or
+   * class the runtime defines that has no deep entry yet, whose page gives
+   * what the runtime says about it. The URL stays when an entry replaces it.
+   */
+  depth: "entry" | "catalogue";
   /** The page's absolute URL. */
   url: string;
   /** This record's own absolute URL. */
@@ -14,7 +21,8 @@ export interface ErrorRecord {
   summary: string;
   language: Entry["language"];
   kind: Entry["data"]["kind"];
-  category: Entry["data"]["category"];
+  /** The site's category; null on a catalogue page. */
+  category: Entry["data"]["category"] | null;
   /** Errno names the error carries, each with a page at `/errno/<name>/`. */
   errno: string[];
   /** The error code, or null (Python exceptions and messages have none). */
@@ -25,12 +33,14 @@ export interface ErrorRecord {
   aliases: string[];
   /** Absolute URLs that redirect to the page (other spellings of its URL). */
   aliasUrls: string[];
-  /** The fix in one sentence, Markdown. */
-  fix: string;
-  /** The absolute URL of the page's Fix section. */
-  fixUrl: string;
-  /** Why the fix works, in one to three sentences of plain text. */
-  fixWhy: string;
+  /** The fix in one sentence, Markdown; null on a catalogue page. */
+  fix: string | null;
+  /** The absolute URL of the page's Fix section; null on a catalogue page. */
+  fixUrl: string | null;
+  /** Why the fix works, in one to three sentences of plain text; null on a catalogue page. */
+  fixWhy: string | null;
+  /** What a catalogue page's facts were read from (`TypeScript 6.0.3`); null on an entry. */
+  source: string | null;
 }
 
 /** The record of one entry; `site` is the site's origin. */
@@ -38,6 +48,7 @@ export function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | stri
   const absolute = (path: string) => new URL(path, site).href;
   return {
     id: entry.id,
+    depth: "entry",
     url: absolute(entry.url),
     json: absolute(apiEntryUrl(entry.language, entry.slug)),
     title: entry.data.title,
@@ -53,15 +64,49 @@ export function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | stri
     fix: entry.fixLine,
     fixUrl: absolute(sectionUrl(entry.url, "fix")),
     fixWhy: entry.fixWhy,
+    source: null,
   };
 }
 
-/** `/api/errors.json`: every entry, sorted by id. */
+/** The record of a catalogue code with no entry yet. */
+export function catalogueRecord(catalogue: Catalogue, code: CataloguedCode, site: URL | string): ErrorRecord {
+  const absolute = (path: string) => new URL(path, site).href;
+  const { row } = code;
+  return {
+    id: `${row.language}/${row.slug}`,
+    depth: "catalogue",
+    url: absolute(row.url),
+    json: absolute(apiEntryUrl(row.language, row.slug)),
+    title: row.name,
+    summary: rowSummary(row),
+    language: row.language,
+    kind: ({ python: "exception", node: "error-code", typescript: "diagnostic" } as const)[row.language],
+    category: null,
+    errno: [],
+    code: row.code ?? null,
+    messages: row.templates,
+    aliases: [],
+    aliasUrls: catalogue.aliasesOf(row.url).map((alias) => absolute(alias.path)),
+    fix: null,
+    fixUrl: null,
+    fixWhy: null,
+    source: row.source,
+  };
+}
+
+/** `/api/errors.json`: every entry and catalogue page, sorted by id. */
 export function errorsIndex(catalogue: Catalogue, site: URL | string) {
-  const errors = catalogue.entries
-    .map((entry) => errorRecord(catalogue, entry, site))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { name: SITE_NAME, url: new URL(API_ERRORS_URL, site).href, count: errors.length, errors };
+  const errors = [
+    ...catalogue.entries.map((entry) => errorRecord(catalogue, entry, site)),
+    ...catalogue.codes.filter((code) => !code.entry).map((code) => catalogueRecord(catalogue, code, site)),
+  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    name: SITE_NAME,
+    url: new URL(API_ERRORS_URL, site).href,
+    count: errors.length,
+    entries: catalogue.entries.length,
+    errors,
+  };
 }
 
 /** A JSON response, indented so a curl reads well. */

@@ -9,6 +9,7 @@ import { pythonHierarchy } from "./python-hierarchy.ts";
 import { entryUrl, errnoUrl, parseEntryId } from "./urls.ts";
 import { aliasTable, type UrlAlias } from "./aliases.ts";
 import { type Language } from "../entry/languages.ts";
+import { RUNTIME_CATALOGUE_FILES, runtimeRows, type CatalogueRow } from "./runtime-rows.ts";
 
 /** An entry with the facts derived from where its file lives. */
 export interface Entry {
@@ -33,6 +34,17 @@ export interface Errno {
   data: CollectionEntry<"errno">["data"];
 }
 
+/**
+ * A code or class of a runtime catalogue and its page: the deep entry
+ * where errdex has one, else a catalogue page at the row's own URL.
+ */
+export interface CataloguedCode {
+  row: CatalogueRow;
+  entry?: Entry;
+  /** The page for it: the entry's URL, or the row's. */
+  url: string;
+}
+
 /** Every entry and errno record, checked as a whole. */
 export interface Catalogue {
   entries: Entry[];
@@ -45,6 +57,16 @@ export interface Catalogue {
    */
   entriesForErrno(name: string): Entry[];
   entriesOf(language: Language): Entry[];
+  /** Every code and class the runtimes define (content/catalogue/), in file order. */
+  codes: CataloguedCode[];
+  codesOf(language: Language): CataloguedCode[];
+  /**
+   * The page of a Python class named as a traceback names it: its deep
+   * entry, or its catalogue page (a library's class has only an entry).
+   */
+  pythonClassUrl(name: string): string | undefined;
+  /** The catalogue rows a deep entry explains (its code, or the codes its aliases name). */
+  codesExplainedBy(entry: Entry): CataloguedCode[];
   /** Every alias URL (other spellings that redirect to a page), sorted by path. */
   aliases: UrlAlias[];
   /** The aliases that lead to one page URL. */
@@ -101,6 +123,7 @@ async function build(): Promise<Catalogue> {
   const errno: Errno[] = errnoRows
     .map((row) => ({ name: row.id, url: errnoUrl(row.id), data: row.data }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  const codes = joinCodes(runtimeRows(), entries);
   const { aliases, problems: urlProblems } = aliasTable(
     entries.map((entry) => ({
       language: entry.language,
@@ -111,6 +134,13 @@ async function build(): Promise<Catalogue> {
       code: entry.data.code,
     })),
     errno.map((row) => ({ name: row.name, linux: row.data.linux, synonymOf: row.data.synonymOf })),
+    codes.map(({ row, entry }) => ({
+      language: row.language,
+      url: row.url,
+      entryUrl: entry?.url,
+      name: row.documentedAs ?? row.name,
+      file: displayPath(RUNTIME_CATALOGUE_FILES[row.language]),
+    })),
   );
   for (const problem of urlProblems) {
     problems.push(
@@ -129,6 +159,18 @@ async function build(): Promise<Catalogue> {
   // of all entries or aliases: the build stays linear at 10,000 entries.
   const entriesByLanguage = Map.groupBy(entries, (entry) => entry.language);
   const aliasesByTarget = Map.groupBy(aliases, (alias) => alias.target);
+  const codesByLanguage = Map.groupBy(codes, (code) => code.row.language);
+  const hierarchy = pythonHierarchy();
+  const pythonPages = new Map<string, string>([
+    ...entries
+      .filter((entry) => entry.language === "python" && entry.data.kind === "exception")
+      .map((entry): [string, string] => [hierarchy.resolve(entry.data.title) ?? entry.data.title, entry.url]),
+    ...(codesByLanguage.get("python") ?? []).map((code): [string, string] => [code.row.name, code.url]),
+  ]);
+  const codesByEntry = Map.groupBy(
+    codes.filter((code) => code.entry),
+    (code) => code.entry?.id ?? "",
+  );
 
   return {
     entries,
@@ -157,11 +199,59 @@ async function build(): Promise<Catalogue> {
     entriesOf(language) {
       return entriesByLanguage.get(language) ?? [];
     },
+    codes,
+    codesOf(language) {
+      return codesByLanguage.get(language) ?? [];
+    },
+    pythonClassUrl(name) {
+      return pythonPages.get(name);
+    },
+    codesExplainedBy(entry) {
+      return codesByEntry.get(entry.id) ?? [];
+    },
     aliases,
     aliasesOf(url) {
       return aliasesByTarget.get(url) ?? [];
     },
   };
+}
+
+/**
+ * Pairs each catalogue row with the deep entry that explains it: the
+ * TypeScript or Node.js entry with its code (the one at the code's own URL
+ * first, then a code page, then a message page, then one that names the
+ * code among its aliases), or the Python exception entry for its class.
+ */
+function joinCodes(rows: readonly CatalogueRow[], entries: readonly Entry[]): CataloguedCode[] {
+  const hierarchy = pythonHierarchy();
+  // An entry is filed under its code, and under a code its aliases name
+  // (the heap-limit page explains ERR_WORKER_OUT_OF_MEMORY too).
+  const byCode = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const codes = [
+      entry.data.code,
+      ...entry.data.aliases.filter((alias) => /^(?:ERR_[A-Z0-9_]+|TS\d+)$/.test(alias)),
+    ];
+    for (const code of new Set(codes)) {
+      if (!code) continue;
+      const key = `${entry.language} ${code}`;
+      byCode.set(key, [...(byCode.get(key) ?? []), entry]);
+    }
+  }
+  const byClass = new Map(
+    entries
+      .filter((entry) => entry.language === "python" && entry.data.kind === "exception")
+      .map((entry) => [hierarchy.resolve(entry.data.title) ?? entry.data.title, entry]),
+  );
+  return rows.map((row) => {
+    const rank = (entry: Entry) =>
+      entry.data.code !== row.code ? 3 : entry.slug === row.slug ? 0 : entry.data.kind === "message" ? 2 : 1;
+    const entry =
+      row.language === "python"
+        ? (byClass.get(row.documentedAs ?? row.name) ?? byClass.get(row.name))
+        : byCode.get(`${row.language} ${row.code}`)?.sort((a, b) => rank(a) - rank(b))[0];
+    return entry ? { row, entry, url: entry.url } : { row, url: row.url };
+  });
 }
 
 /** Groups entries by category, categories in a stable order. */

@@ -3,18 +3,23 @@ import { load } from "js-yaml";
 import { AstroError } from "astro/errors";
 import { z } from "astro/zod";
 import { displayPath, PYTHON_HIERARCHY_FILE } from "../content-layer/content-dir.ts";
+import { runtimeRows } from "./runtime-rows.ts";
 
 /**
- * Python's exception hierarchy, from `content/python-exceptions.yaml`
- * (class → the class it derives from). Entry pages show a class's ancestry
- * and subclasses from it, `/python/` shows the whole tree, and a test holds
- * the file to the running interpreter's `__mro__`.
+ * Python's exception hierarchy (class → the class it derives from): every
+ * class of builtins and the standard library from the runtime catalogue
+ * (`content/catalogue/python.json`, read from Python itself), and the
+ * third-party classes entries raise from `content/python-exceptions.yaml`
+ * (requests', from Debian's python3-requests). Classes are named as a
+ * traceback's last line names them (`json.decoder.JSONDecodeError`). Entry
+ * pages show a class's ancestry and subclasses from it, `/python/` shows
+ * the whole tree, and a test holds it to the interpreters' `__mro__`.
  */
 
 const hierarchySchema = z.record(z.string().regex(/^[\w.]+$/), z.string().nullable());
 
 export interface PythonHierarchy {
-  /** Every class name, as tracebacks print it (`OSError`, `json.JSONDecodeError`). */
+  /** Every class name, as tracebacks print it (`OSError`, `json.decoder.JSONDecodeError`). */
   classes: string[];
   /** The class a class derives from, or null for `BaseException`. */
   parentOf(name: string): string | null;
@@ -23,13 +28,13 @@ export interface PythonHierarchy {
   /** Direct subclasses, in file order. */
   childrenOf(name: string): string[];
   /**
-   * The full name for a class name (`JSONDecodeError` → `json.JSONDecodeError`),
+   * The full name for a class name (`JSONDecodeError` → `json.decoder.JSONDecodeError`),
    * or undefined when the file has no such class or more than one (`Error`).
    */
   resolve(name: string): string | undefined;
 }
 
-/** `content/python-exceptions.yaml`, or its copy in `ERRDEX_CONTENT_DIR`. */
+/** `content/python-exceptions.yaml` (the library classes), or its copy in `ERRDEX_CONTENT_DIR`. */
 export const HIERARCHY_FILE = displayPath(PYTHON_HIERARCHY_FILE);
 
 let cached: PythonHierarchy | undefined;
@@ -40,14 +45,26 @@ export function pythonHierarchy(file = HIERARCHY_FILE): PythonHierarchy {
   if (!parsed.success)
     throw new AstroError(
       `${file}: the hierarchy does not fit its schema:\n${z.prettifyError(parsed.error)}`,
-      "Each line is `ClassName: ParentName` (or `null` for BaseException); regenerate it from Python as the errno table's test does.",
+      "Each line is `library.module.ClassName: ParentName`, the parent as a traceback names it.",
     );
-  const parents = new Map(Object.entries(parsed.data));
+  const parents = new Map<string, string | null>(
+    runtimeRows()
+      .filter((row) => row.language === "python")
+      .map((row) => [row.name, row.base ?? null]),
+  );
+  for (const [name, parent] of Object.entries(parsed.data)) {
+    if (parents.has(name))
+      throw new AstroError(
+        `${file}: ${name} is a class of Python itself`,
+        "Python's own classes come from content/catalogue/python.json (npm run catalogue:update); this file holds third-party libraries' classes only.",
+      );
+    parents.set(name, parent);
+  }
   for (const [name, parent] of parents) {
     if (parent !== null && !parents.has(parent))
       throw new AstroError(
         `${file}: ${name}: parent "${parent}" is not in the file`,
-        "Every parent must be a class of the file too; add it, or fix the name.",
+        "Every parent must be a class of this file or of Python itself (content/catalogue/python.json), named as a traceback names it.",
       );
   }
   const hierarchy: PythonHierarchy = {

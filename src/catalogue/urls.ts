@@ -40,6 +40,24 @@ export function slugFromMessage(message: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+/**
+ * Slug of a Python class as a traceback names it. A built-in class is its
+ * name in kebab case (`key-error`); a standard-library class is prefixed
+ * by its top-level module, `_` dropped, unless the class name already
+ * starts with it: `zipfile.BadZipFile` → `zipfile-bad-zip-file`,
+ * `http.client.RemoteDisconnected` → `http-remote-disconnected`,
+ * `_csv.Error` → `csv-error`, `json.decoder.JSONDecodeError` →
+ * `json-decode-error`, `ssl.SSLError` → `ssl-error`. The prefix keeps the
+ * many `Error` and `error` classes of the standard library apart.
+ */
+export function pythonClassSlug(name: string): string {
+  const dot = name.indexOf(".");
+  const className = kebabFromClassName(name.slice(name.lastIndexOf(".") + 1));
+  if (dot === -1) return className;
+  const module = name.slice(0, dot).replace(/^_+/, "").toLowerCase();
+  return className === module || className.startsWith(`${module}-`) ? className : `${module}-${className}`;
+}
+
 /** The identity an entry's slug is derived from. */
 export type EntryIdentity =
   | { kind: "exception"; className: string }
@@ -53,7 +71,11 @@ export type EntryIdentity =
 export function isCanonicalSlug(slug: string, identity: EntryIdentity): boolean {
   switch (identity.kind) {
     case "exception":
-      return slug === kebabFromClassName(identity.className);
+      // The class name alone, or with its module (a catalogue row's slug).
+      return (
+        slug === kebabFromClassName(identity.className.slice(identity.className.lastIndexOf(".") + 1)) ||
+        slug === pythonClassSlug(identity.className)
+      );
     case "code":
       return slug === slugFromCode(identity.code);
     case "message": {

@@ -32,8 +32,9 @@ const HINTS: Record<string, string> = {
     "Link an existing entry (`python/key-error`) or errno row (`errno/ENOENT`); create the page first.",
 };
 
-function identityOf(data: EntryData): EntryIdentity {
-  if (data.kind === "exception") return { kind: "exception", className: data.title };
+function identityOf(data: EntryData, python: PythonHierarchy | undefined): EntryIdentity {
+  if (data.kind === "exception")
+    return { kind: "exception", className: python?.resolve(data.title) ?? data.title };
   if (data.kind === "message") return { kind: "message", message: data.messages[0] ?? data.title };
   return { kind: "code", code: data.code ?? data.title };
 }
@@ -78,7 +79,7 @@ export function validateCatalogue(
     if (data.kind !== "exception" && data.kind !== "message" && !data.code) {
       say("code", `a ${data.kind} entry needs its code`);
     }
-    if (!isCanonicalSlug(slug, identityOf(data))) {
+    if (!isCanonicalSlug(slug, identityOf(data, python))) {
       say("title", `file name "${slug}" does not follow the URL rules for "${data.title}"`);
     }
     if (!data.versions[language]) {

@@ -4,7 +4,7 @@ import path from "node:path";
 /**
  * Where the content lives: `content/` unless `ERRDEX_CONTENT_DIR` names
  * another folder of the same shape (`errors/<language>/<slug>.mdx`,
- * `errno.yaml`, `python-exceptions.yaml`). The bad-entry tests build small
+ * `errno.yaml`, `python-exceptions.yaml`, `catalogue/<language>.json`). The bad-entry tests build small
  * fixture sets through it; everything that reads content goes through here.
  */
 const CONTENT_DIR = path.resolve(process.env["ERRDEX_CONTENT_DIR"] ?? "content");

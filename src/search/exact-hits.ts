@@ -168,7 +168,14 @@ function templateEvidence(
       const match = matchParts(parts, line.lower, start.at, false);
       if (!match) continue;
       // The more of the message is the template's own text, the surer.
-      let score = 25 + 1.5 * Math.min(fixed, 40) + (match.whole ? 10 : 0) + weigh(line.index);
+      // Past 40 characters, more of it only breaks ties between templates
+      // that both match (TS1279's "arguments." over TS1278's "argument.").
+      let score =
+        25 +
+        1.5 * Math.min(fixed, 40) +
+        Math.min(5, 0.05 * Math.max(0, fixed - 40)) +
+        (match.whole ? 10 : 0) +
+        weigh(line.index);
       const label = start.label;
       if (label && (entry.code === label || sameClass(entry.className, label) || entry.title === label))
         score += 15;
@@ -298,6 +305,8 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
   const knownNames = new Set(
     lookup.entries.flatMap((entry) => [
       entry.className ?? "",
+      // A catalogue class is known by its full name; a paste's label is its last part.
+      entry.className?.slice(entry.className.lastIndexOf(".") + 1) ?? "",
       entry.kind === "exception" ? entry.title : "",
       entry.code ?? "",
     ]),
@@ -353,8 +362,16 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
     const base = mention.at === "header" ? 40 : mention.at === "repr" ? 38 : 10;
     const shared = !language && languagesOfClass(mention.value).size > 1 ? 0.5 : 1;
     const lower = mention.value.toLowerCase();
+    // A class in full (`shutil.Error`, `multiprocessing.context.TimeoutError`)
+    // is that one class, not every class of its bare name, when a page has it.
+    const qualified = mention.qualified?.toLowerCase();
+    const fullyNamed = qualified !== undefined && lookup.entries.some((e) => e.names.includes(qualified));
     for (const entry of lookup.entries) {
-      const own = entry.kind !== "message" && (entry.title === mention.value || entry.names.includes(lower));
+      const own =
+        entry.kind !== "message" &&
+        (fullyNamed
+          ? entry.names.includes(qualified)
+          : entry.title === mention.value || entry.names.includes(lower));
       const ofClass =
         entry.kind === "message" &&
         sameClass(entry.className, mention.value) &&

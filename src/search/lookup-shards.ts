@@ -87,6 +87,7 @@ function queryKeys(paste: Paste, errno: readonly LookupErrno[]): string[] {
   const keys = new Set<string>([EVERY_QUERY, paste.whole.toLowerCase()]);
   for (const mention of paste.mentions) {
     if (mention.kind !== "errno") keys.add(mention.value.toLowerCase());
+    if (mention.qualified) keys.add(mention.qualified.toLowerCase());
   }
   // Every errno name an error number may be, on any system.
   const numbers = paste.mentions.filter((m) => m.kind === "errno").map((m) => Number(m.value));

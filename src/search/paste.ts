@@ -37,6 +37,8 @@ export interface Mention {
   kind: "class" | "code" | "errno";
   /** A class as written, last dotted part (`JSONDecodeError`), a code upper-cased, or a number. */
   value: string;
+  /** A class written with its module, in full as written: `http.client.RemoteDisconnected`. */
+  qualified?: string;
   line: number;
   /**
    * How it was written: `header` starts an error's own line (`KeyError: …`,
@@ -218,6 +220,9 @@ function messageStarts(text: string): PasteLine["starts"] {
     const label = match[1]!;
     if (CLASS_SUFFIX.test(label) || CODE.test(label)) labels.set(match.index + match[0].length, label);
   }
+  // A dotted class opening the line is one however it is spelled (`socket.gaierror: …`).
+  const dotted = /^\s*[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\.([A-Za-z_]\w*):\s+/.exec(text);
+  if (dotted) labels.set(dotted[0].length, dotted[1]!);
   // Any word may start one: a message can follow any prefix a log or tool puts before it.
   for (const match of text.matchAll(/(?:^|[^\w\s])\s*(?=[^\s])|(?<=\s)(?=[^\s])/g)) {
     if (starts.length >= MAX_STARTS) break;
@@ -239,9 +244,14 @@ function mentionsIn(text: string, index: number): Mention[] {
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     const name = token.slice(token.lastIndexOf(".") + 1);
-    const isClass = CLASS_SUFFIX.test(name) && /^[A-Z]/.test(name);
-    if (!isClass && !CODE.test(name)) continue;
     const after = text.slice(match.index + token.length, match.index + token.length + 2);
+    // A dotted name that opens a line before `: ` is the class of a
+    // traceback's last line, however it is spelled (`socket.gaierror:`,
+    // `ftplib.error_perm:`).
+    const isClass =
+      (CLASS_SUFFIX.test(name) && /^[A-Z]/.test(name)) ||
+      (name !== token && /^:\s/.test(after) && text.slice(0, match.index).trim() === "");
+    if (!isClass && !CODE.test(name)) continue;
     // What stands just before it: a bounded window, so a long line costs no more per token.
     const before = text.slice(Math.max(0, match.index - 40), match.index).trimEnd();
     if (isClass) {
@@ -250,6 +260,7 @@ function mentionsIn(text: string, index: number): Mention[] {
       found.push({
         kind: "class",
         value: name,
+        ...(name !== token ? { qualified: token } : {}),
         line: index,
         at: header ? "header" : after[0] === "(" ? "repr" : "text",
       });

@@ -22,6 +22,9 @@ const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 if (paths.length === 0) {
   paths.push(
     "/python/connection-refused-error/",
+    // A catalogue page (no deep entry yet), and the biggest index, with every diagnostic.
+    "/typescript/ts1002/",
+    "/typescript/",
     "/python/",
     "/errno/",
     "/search/",

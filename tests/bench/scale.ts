@@ -7,6 +7,11 @@
  *   npm run bench -- --entries 1000
  *   npm run bench -- --entries 10000 --json
  *   npm run bench -- --entries 1000 --starlight   also Starlight, interleaved, twice each
+ *   npm run bench -- --real       the real site: the committed entries, not synthetic ones
+ *
+ * Every build is cold; after it, the same build runs again on its warm
+ * cache (`warmBuildSeconds`), as a rebuild after editing one entry would.
+ * Besides an entry page, it weighs a catalogue page's first visit.
  *
  * With `--starlight` the same pages are built by Starlight as well
  * (tests/bench/starlight.ts), errdex and Starlight in turn, twice each, every
@@ -42,6 +47,7 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     starlight: { type: "boolean", default: false },
+    real: { type: "boolean", default: false },
   },
 });
 const count = Number(values.entries);
@@ -53,21 +59,21 @@ const log = (line: string) => {
 
 // A scratch copy of the committed project with synthetic entries in place of the real ones.
 const root = process.cwd();
-const scratch = mkdtempSync(path.join(tmpdir(), `errdex-bench-${count}-`));
+const scratch = mkdtempSync(path.join(tmpdir(), `errdex-bench-${values.real ? "real" : count}-`));
 for (const file of execFileSync("git", ["ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean)) {
-  if (file.startsWith("content/errors/") || file.startsWith("tests/")) continue;
+  if ((!values.real && file.startsWith("content/errors/")) || file.startsWith("tests/")) continue;
   mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
   cpSync(file, path.join(scratch, file));
 }
 symlinkSync(path.join(root, "node_modules"), path.join(scratch, "node_modules"));
-const entries = syntheticEntries(count);
+const entries = values.real ? [] : syntheticEntries(count);
 for (const entry of entries) {
   const file = path.join(scratch, "content/errors", entry.file);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, entry.mdx);
   writeFileSync(recordingPath(file), `${JSON.stringify(entry.recording, null, 2)}\n`);
 }
-log(`${count} synthetic entries in ${scratch}`);
+log(values.real ? `the real site in ${scratch}` : `${count} synthetic entries in ${scratch}`);
 
 /** Resident memory of a process and its descendants, from /proc, in bytes. */
 function treeRss(pid: number): number {
@@ -131,6 +137,11 @@ for (let round = 0; round < (starlightDir ? 2 : 1); round++) {
     log(`Starlight build: ${runs.at(-1)!.seconds.toFixed(1)} s`);
   }
 }
+// A rebuild on the warm cache: only what changed would render again.
+const warm = await timedBuild(["src/build/cli.ts"], scratch, {
+  ERRDEX_CACHE_DIR: path.join(scratch, ".cache"),
+});
+log(`errdex build, warm cache: ${warm.seconds.toFixed(1)} s`);
 const best = (site: string) => Math.min(...runs.filter((run) => run.site === site).map((run) => run.seconds));
 const buildSeconds = best("errdex");
 const peakRss = Math.max(...runs.filter((run) => run.site === "errdex").map((run) => run.peakRss));
@@ -150,17 +161,27 @@ process.chdir(scratch);
 const server = await startPreview(4359);
 const executablePath = chromiumExecutable();
 const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) });
-const sample = entries[Math.floor(entries.length / 2)]!.file.replace(/\.mdx$/, "/");
+const sample = values.real
+  ? "python/connection-refused-error/"
+  : entries[Math.floor(entries.length / 2)]!.file.replace(/\.mdx$/, "/");
 const visit = await firstVisit(browser, `${server.origin}/${sample}`);
+// A page of the runtime catalogues that has no deep entry.
+const cataloguePage = await firstVisit(browser, `${server.origin}/typescript/ts1002/`);
 const search = await firstSearch(browser, server.origin, "ECONNREFUSED");
 await browser.close();
 server.stop();
 process.chdir(root);
 
 const result = {
-  entries: count,
+  entries: values.real
+    ? execFileSync("git", ["ls-files", "content/errors/*.mdx"], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean).length
+    : count,
   pages,
   buildSeconds: Number(buildSeconds.toFixed(1)),
+  warmBuildSeconds: Number(warm.seconds.toFixed(1)),
+  warmPeakRssMb: Math.round(warm.peakRss / 2 ** 20),
   pagesPerSecond: Number((pages / buildSeconds).toFixed(1)),
   peakRssMb: Math.round(peakRss / 2 ** 20),
   distMb: Number((bytes(files) / 2 ** 20).toFixed(1)),
@@ -170,6 +191,7 @@ const result = {
   ),
   entryPageKb: Number((visit.gzipBytes / 1024).toFixed(1)),
   entryPageJsKb: Number((visit.jsGzipBytes / 1024).toFixed(1)),
+  cataloguePageKb: Number((cataloguePage.gzipBytes / 1024).toFixed(1)),
   firstSearchKb: Number((search.gzipBytes / 1024).toFixed(1)),
   ...(starlightDir
     ? {

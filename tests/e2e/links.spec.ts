@@ -61,7 +61,15 @@ test("every alias the API lists redirects to its entry and carries its canonical
 }) => {
   const { errors } = (await (await request.get(API_ERRORS_URL)).json()) as { errors: ErrorRecord[] };
   let checked = 0;
-  for (const error of errors) {
+  // Every deep entry's aliases, and every 25th catalogue page's: thousands
+  // of these come from one template, and each is a request.
+  const catalogue = errors.filter((error) => error.depth === "catalogue");
+  const sampled = [
+    ...errors.filter((error) => error.depth === "entry"),
+    ...catalogue.filter((_, index) => index % 25 === 0),
+  ];
+  expect(catalogue.length).toBeGreaterThan(2000);
+  for (const error of sampled) {
     for (const alias of error.aliasUrls) {
       const html = await (await request.get(pathOf(alias))).text();
       expect(html, alias).toContain(`<meta http-equiv="refresh" content="0; url=${pathOf(error.url)}">`);
@@ -178,8 +186,10 @@ test("/api/errors.json has every entry, and each entry's own JSON matches it", a
     .map((m) => m[1]!)
     .filter((url) => /^https:\/\/errdex\.dev\/(python|node|typescript)\/[^/]+\/$/.test(url));
   expect(index.count).toBe(index.errors.length);
-  expect(index.errors.map((e) => e.url).sort()).toEqual(entryPages.sort());
-  for (const error of index.errors) {
+  // Deep entries are in the sitemap; catalogue pages carry noindex until one replaces them.
+  const entries = index.errors.filter((e) => e.depth === "entry");
+  expect(entries.map((e) => e.url).sort()).toEqual(entryPages.sort());
+  for (const error of entries) {
     const [language, slug] = error.id.split("/") as ["python", string];
     expect(error.json).toBe(`${SITE}${apiEntryUrl(language, slug)}`);
     expect(await (await request.get(pathOf(error.json))).json()).toEqual(error);
@@ -206,7 +216,7 @@ test("the sitemap lists every page and no alias or 404; robots.txt points at it"
   const urls = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
   const { errors } = (await (await request.get(API_ERRORS_URL)).json()) as { errors: ErrorRecord[] };
   for (const error of errors) {
-    expect(urls.has(error.url), error.url).toBe(true);
+    expect(urls.has(error.url), error.url).toBe(error.depth === "entry");
     for (const alias of error.aliasUrls) expect(urls.has(alias), alias).toBe(false);
   }
   for (const url of [`${SITE}/errno/econnrefused/`, `${SITE}/`, `${SITE}/python/`])

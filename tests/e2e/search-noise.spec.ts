@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { searchUrl } from "../../src/catalogue/urls.ts";
 import { builtLookup } from "../support/built-lookup.ts";
 import { pasteAndTime } from "../support/search-timing.ts";
@@ -16,10 +17,25 @@ test("a paste that names a known code, class or errno in unrelated noise never g
   await page.goto(searchUrl());
   await expect(page.locator("[data-search-results]")).toHaveAttribute("data-ready", "");
   const lookup = builtLookup();
+  // Every deep entry's name, and every 20th catalogue page's (thousands of
+  // them, all filed the same way), one paste each.
+  const { errors } = JSON.parse(readFileSync("dist/api/errors.json", "utf8")) as {
+    errors: { url: string; depth: string }[];
+  };
+  const catalogue = new Set(
+    errors.filter((error) => error.depth === "catalogue").map((error) => new URL(error.url).pathname),
+  );
   const names = [
-    ...lookup.entries.map((entry) => entry.code ?? entry.className ?? entry.title),
+    ...lookup.entries
+      .filter((entry) => !catalogue.has(entry.url))
+      .map((entry) => entry.code ?? entry.className ?? entry.title),
+    ...lookup.entries
+      .filter((entry) => catalogue.has(entry.url))
+      .filter((_, index) => index % 20 === 0)
+      .map((entry) => entry.code ?? entry.title),
     ...lookup.errno.map((row) => row.name),
   ];
+  expect(catalogue.size).toBeGreaterThan(2000);
   const empty: string[] = [];
   for (const name of new Set(names)) {
     const text = `2024-05-01 08:12:33 WARN [qzx.vrk] zzqqx blorpt ${name} flimzy wuggle\n  at qqq (/srv/zz/app.js:1:1)`;

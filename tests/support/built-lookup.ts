@@ -3,12 +3,21 @@ import path from "node:path";
 import type { SearchLookup } from "../../src/search/exact-hits.ts";
 import { mergeShards, type LookupIndex, type ShardedEntry } from "../../src/search/lookup-shards.ts";
 
-/** The whole exact-answer lookup of a built site, put back together from all its buckets. */
-export function builtLookup(dist = "dist"): SearchLookup {
+/** A built site's lookup index and its buckets, by number, as the search page fetches them. */
+export function builtShards(dist = "dist"): { index: LookupIndex; shards: ShardedEntry[][] } {
   const folder = path.join(dist, "search/lookup");
   const index = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as LookupIndex;
-  const shards = readdirSync(folder)
-    .filter((name) => /^\d+\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(path.join(folder, name), "utf8")) as ShardedEntry[]);
-  return mergeShards(index, shards);
+  const shards: ShardedEntry[][] = [];
+  for (const name of readdirSync(folder)) {
+    const bucket = /^(\d+)\.json$/.exec(name)?.[1];
+    if (bucket)
+      shards[Number(bucket)] = JSON.parse(readFileSync(path.join(folder, name), "utf8")) as ShardedEntry[];
+  }
+  return { index, shards };
+}
+
+/** The whole exact-answer lookup of a built site, put back together from all its buckets. */
+export function builtLookup(dist = "dist"): SearchLookup {
+  const { index, shards } = builtShards(dist);
+  return mergeShards(index, shards.filter(Boolean));
 }

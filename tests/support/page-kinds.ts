@@ -27,6 +27,7 @@ export const PAGE_KINDS: PageKind[] = [
   { name: "home", url: "/", ready: loaded },
   { name: "language index", url: languageIndexUrl("python"), ready: loaded },
   { name: "entry", url: entryUrl("python", "connection-refused-error"), ready: loaded },
+  { name: "catalogue", url: entryUrl("typescript", "ts1002"), ready: loaded },
   { name: "errno", url: errnoUrl("ECONNREFUSED"), ready: loaded },
   { name: "errno index", url: ERRNO_INDEX_URL, ready: loaded },
   { name: "search with results", url: searchUrl("ECONNREFUSED"), ready: searched },

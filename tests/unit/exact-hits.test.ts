@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CONFIDENT, exactHits } from "../../src/search/exact-hits.ts";
-import { lookup } from "../fixtures/search-lookup.ts";
+import { entry, lookup } from "../fixtures/search-lookup.ts";
 import { readPaste } from "../../src/search/paste.ts";
 
 const urls = (query: string) => exactHits(lookup, readPaste(query)).map((hit) => hit.url);
@@ -174,4 +174,44 @@ psycopg.OperationalError: connection failed: connection to server at "10.0.3.7",
     urls("connect() failed (111: Connection refused) while connecting to upstream")[0],
     "/errno/econnrefused/",
   );
+});
+
+test("a standard-library class written in full finds its own catalogue page, not every class of that name", () => {
+  // Catalogue pages of classes whose bare names are shared (`Error`) are
+  // filed under their full names only; a lowercase class (`socket.gaierror`)
+  // is a class because it opens a traceback's last line.
+  const withCatalogue = {
+    ...lookup,
+    entries: [
+      ...lookup.entries,
+      entry("/python/shutil-error/", {
+        title: "shutil.Error",
+        className: "shutil.Error",
+        names: ["shutil.error"],
+      }),
+      entry("/python/sqlite3-error/", {
+        title: "sqlite3.Error",
+        className: "sqlite3.Error",
+        names: ["sqlite3.error"],
+      }),
+      entry("/python/socket-gaierror/", {
+        title: "socket.gaierror",
+        className: "socket.gaierror",
+        names: ["socket.gaierror", "gaierror"],
+      }),
+    ],
+  };
+  const traceback = (last: string) =>
+    `Traceback (most recent call last):\n  File "/srv/app/copy.py", line 3, in <module>\n    run()\n${last}`;
+  const shutil = exactHits(
+    withCatalogue,
+    readPaste(traceback("shutil.Error: Destination path '/tmp/x/a' already exists")),
+  );
+  assert.equal(shutil[0]?.url, "/python/shutil-error/");
+  assert.ok(!shutil.some((hit) => hit.url === "/python/sqlite3-error/"), "sqlite3.Error is another class");
+  const gai = exactHits(
+    withCatalogue,
+    readPaste(traceback("socket.gaierror: [Errno -2] Name or service not known")),
+  );
+  assert.equal(gai[0]?.url, "/python/socket-gaierror/");
 });

@@ -2,15 +2,20 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { isLibraryClass, pythonHierarchy } from "../../src/catalogue/python-hierarchy.ts";
+import { runtimeRows } from "../../src/catalogue/runtime-rows.ts";
 
-/** The site's Python hierarchy must be the running interpreter's. */
+/**
+ * The site's Python hierarchy must be the interpreters': Python's own
+ * classes the verifier's python3 (the catalogue they come from is read from
+ * it), the libraries' Debian's python3.
+ */
 
 const hierarchy = pythonHierarchy();
 /**
  * Each class as `python` sees it: `__mro__`, first base, number of bases,
  * and the interpreter's built-in exception classes.
  */
-function probe(python: string, names: readonly string[]) {
+function probe(python: string, names: Record<string, string>) {
   const run = spawnSync(
     python,
     [
@@ -22,12 +27,11 @@ def find(name):
     module, _, cls = name.rpartition(".")
     return getattr(importlib.import_module(module or "builtins"), cls)
 def qual(c):
-    if c.__module__ == "builtins": return c.__name__
-    return ("json" if c.__module__.startswith("json") else c.__module__) + "." + c.__name__
+    return c.__qualname__ if c.__module__ == "builtins" else c.__module__ + "." + c.__qualname__
 out = {"classes": {}, "builtins": sorted({c.__name__ for c in vars(builtins).values()
        if isinstance(c, type) and issubclass(c, BaseException) and vars(builtins)[c.__name__] is c})}
-for name in names:
-    c = find(name)
+for name, imported in names.items():
+    c = find(imported)
     out["classes"][name] = {"mro": [qual(k) for k in c.__mro__ if issubclass(k, BaseException)],
                             "base": qual(c.__bases__[0]) if c is not BaseException else None,
                             "bases": len(c.__bases__)}
@@ -45,13 +49,19 @@ print(json.dumps(out))`,
 
 // Library classes (requests) are what entries' `with=requests` snippets
 // raise on Debian's python3; the rest are the verifier's own Python's.
-const standard = probe(
-  "python3",
-  hierarchy.classes.filter((name) => !isLibraryClass(name)),
+// A class is imported by its public name (`signal.ItimerError`, which a
+// traceback names `signal.itimer_error`), and checked under its traceback name.
+const importedAs = new Map(
+  runtimeRows()
+    .filter((row) => row.language === "python")
+    .map((row) => [row.name, row.documentedAs ?? row.name]),
 );
+const namesOf = (classes: string[]) =>
+  Object.fromEntries(classes.map((name) => [name, importedAs.get(name) ?? name]));
+const standard = probe("python3", namesOf(hierarchy.classes.filter((name) => !isLibraryClass(name))));
 const libraries = probe(
   "/usr/bin/python3",
-  hierarchy.classes.filter((name) => isLibraryClass(name)),
+  namesOf(hierarchy.classes.filter((name) => isLibraryClass(name))),
 );
 const python = { builtins: standard.builtins, classes: { ...standard.classes, ...libraries.classes } };
 
@@ -92,5 +102,5 @@ test("ancestry runs from BaseException down, subclasses are listed", () => {
     "ConnectionRefusedError",
     "ConnectionResetError",
   ]);
-  assert.equal(hierarchy.resolve("JSONDecodeError"), "json.JSONDecodeError");
+  assert.equal(hierarchy.resolve("JSONDecodeError"), "json.decoder.JSONDecodeError");
 });

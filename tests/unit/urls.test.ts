@@ -7,6 +7,7 @@ import {
   isCanonicalSlug,
   kebabFromClassName,
   parseEntryId,
+  pythonClassSlug,
   searchUrl,
   sectionUrl,
   slugFromCode,
@@ -21,6 +22,21 @@ test("Python class names become kebab case, acronyms kept whole", () => {
   assert.equal(kebabFromClassName("UnicodeDecodeError"), "unicode-decode-error");
   assert.equal(kebabFromClassName("StopIteration"), "stop-iteration");
   assert.equal(kebabFromClassName("HTTPError"), "http-error");
+});
+
+test("a standard-library class's slug carries its top-level module, unless its name starts with it", () => {
+  assert.equal(pythonClassSlug("KeyError"), "key-error");
+  assert.equal(pythonClassSlug("zipfile.BadZipFile"), "zipfile-bad-zip-file");
+  assert.equal(pythonClassSlug("http.client.RemoteDisconnected"), "http-remote-disconnected");
+  assert.equal(pythonClassSlug("_csv.Error"), "csv-error");
+  assert.equal(pythonClassSlug("shutil.Error"), "shutil-error");
+  assert.equal(pythonClassSlug("json.decoder.JSONDecodeError"), "json-decode-error");
+  assert.equal(pythonClassSlug("ssl.SSLCertVerificationError"), "ssl-cert-verification-error");
+  assert.equal(pythonClassSlug("socket.gaierror"), "socket-gaierror");
+  // A deep entry may take either the bare or the module form for its class.
+  assert.ok(isCanonicalSlug("bad-zip-file", { kind: "exception", className: "zipfile.BadZipFile" }));
+  assert.ok(isCanonicalSlug("zipfile-bad-zip-file", { kind: "exception", className: "zipfile.BadZipFile" }));
+  assert.ok(!isCanonicalSlug("zip-bad-zip-file", { kind: "exception", className: "zipfile.BadZipFile" }));
 });
 
 test("codes are lowercased with _ turned into -", () => {
