@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { searchUrl } from "../../src/catalogue/urls.ts";
-import { builtLookup } from "../support/built-lookup.ts";
+import { builtCataloguePages, builtLookup } from "../support/built-lookup.ts";
 import { megabyteLog, repeatedFragments } from "../support/hostile-pastes.ts";
 import { bestOfThree, pasteAndTime, type TimedSearch } from "../support/search-timing.ts";
 
@@ -47,10 +47,23 @@ test("a 1 MB log ending in a traceback is answered within the budget, with its e
   );
 });
 
-test("20 KB of any template's own fixed text repeated is answered within the budget", async ({ page }) => {
+test("20 KB of any entry's template's own fixed text repeated is answered within the budget", async ({
+  page,
+}) => {
   test.setTimeout(5 * 60_000);
   await openSearch(page);
-  const pastes = repeatedFragments(builtLookup());
+  // Every deep entry's templates, and every tenth catalogue page's: the
+  // catalogue's 2,600 pages are filed and matched alike, and each paste is
+  // timed three times (npm run bench:search times all of them once).
+  const lookup = builtLookup();
+  const catalogue = builtCataloguePages();
+  const pastes = repeatedFragments({
+    ...lookup,
+    entries: [
+      ...lookup.entries.filter((entry) => !catalogue.has(entry.url)),
+      ...lookup.entries.filter((entry) => catalogue.has(entry.url)).filter((_, index) => index % 10 === 0),
+    ],
+  });
   expect(pastes.length).toBeGreaterThan(20);
   const over: string[] = [];
   let slowest = { ms: 0, template: "" };

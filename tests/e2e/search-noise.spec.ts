@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { readFileSync } from "node:fs";
 import { searchUrl } from "../../src/catalogue/urls.ts";
-import { builtLookup } from "../support/built-lookup.ts";
+import { builtCataloguePages, builtLookup } from "../support/built-lookup.ts";
 import { pasteAndTime } from "../support/search-timing.ts";
 
 /**
@@ -19,12 +18,7 @@ test("a paste that names a known code, class or errno in unrelated noise never g
   const lookup = builtLookup();
   // Every deep entry's name, and every 20th catalogue page's (thousands of
   // them, all filed the same way), one paste each.
-  const { errors } = JSON.parse(readFileSync("dist/api/errors.json", "utf8")) as {
-    errors: { url: string; depth: string }[];
-  };
-  const catalogue = new Set(
-    errors.filter((error) => error.depth === "catalogue").map((error) => new URL(error.url).pathname),
-  );
+  const catalogue = builtCataloguePages();
   const names = [
     ...lookup.entries
       .filter((entry) => !catalogue.has(entry.url))

@@ -21,3 +21,17 @@ export function builtLookup(dist = "dist"): SearchLookup {
   const { index, shards } = builtShards(dist);
   return mergeShards(index, shards.filter(Boolean));
 }
+
+/**
+ * The paths of a built site's catalogue pages (`depth: "catalogue"` in its
+ * `/api/errors.json`): thousands of pages filed alike, which the slower
+ * per-page tests sample rather than visit one by one.
+ */
+export function builtCataloguePages(dist = "dist"): Set<string> {
+  const { errors } = JSON.parse(readFileSync(path.join(dist, "api/errors.json"), "utf8")) as {
+    errors: { url: string; depth: string }[];
+  };
+  return new Set(
+    errors.filter((error) => error.depth === "catalogue").map((error) => new URL(error.url).pathname),
+  );
+}

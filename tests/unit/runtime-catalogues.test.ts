@@ -1,9 +1,10 @@
 import { test } from "node:test";
+import { RUNTIME_CATALOGUE_FILES } from "../../src/catalogue/runtime-rows.ts";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import ts from "typescript";
-import { CATALOGUE_FILES, extractCatalogues, type Catalogues } from "../../src/catalogue/extract/extract.ts";
+import { extractCatalogues, type Catalogues } from "../../src/catalogue/extract/extract.ts";
 
 /**
  * The runtime catalogues in content/catalogue/ are extracted, never typed:
@@ -14,14 +15,14 @@ import { CATALOGUE_FILES, extractCatalogues, type Catalogues } from "../../src/c
 
 const fresh = extractCatalogues();
 const committed = Object.fromEntries(
-  Object.entries(CATALOGUE_FILES).map(([key, file]) => [
+  Object.entries(RUNTIME_CATALOGUE_FILES).map(([key, file]) => [
     key,
     JSON.parse(readFileSync(file, "utf8")) as unknown,
   ]),
 ) as unknown as Catalogues;
 const { typescript, node, python } = committed;
 
-for (const key of Object.keys(CATALOGUE_FILES) as (keyof Catalogues)[]) {
+for (const key of Object.keys(RUNTIME_CATALOGUE_FILES) as (keyof Catalogues)[]) {
   test(`content/catalogue/${key}.json is what the installed runtime says`, () => {
     assert.deepEqual(
       committed[key],

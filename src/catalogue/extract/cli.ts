@@ -7,12 +7,13 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CATALOGUE_FILES, extractCatalogues, serialise, type Catalogues } from "./extract.ts";
+import { RUNTIME_CATALOGUE_FILES } from "../runtime-rows.ts";
+import { extractCatalogues, serialise, type Catalogues } from "./extract.ts";
 
 const started = performance.now();
 const catalogues = extractCatalogues();
-for (const key of Object.keys(CATALOGUE_FILES) as (keyof Catalogues)[]) {
-  const file = CATALOGUE_FILES[key];
+for (const key of Object.keys(RUNTIME_CATALOGUE_FILES) as (keyof Catalogues)[]) {
+  const file = RUNTIME_CATALOGUE_FILES[key];
   const data = catalogues[key];
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, serialise(data));

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { extractNode, type NodeCatalogue } from "./node.ts";
-import { extractTypeScript, type TypeScriptCatalogue } from "./typescript.ts";
+import { extractNode } from "./node.ts";
+import { extractTypeScript } from "./typescript.ts";
+import type { NodeCatalogue, PythonCatalogue, TypeScriptCatalogue } from "../runtime-schema.ts";
 
 /**
  * The three runtime catalogues, extracted from the runtimes the project
@@ -11,37 +12,11 @@ import { extractTypeScript, type TypeScriptCatalogue } from "./typescript.ts";
  * so the data is never typed by hand.
  */
 
-interface PythonRow {
-  /** As a traceback's last line names the class: `json.decoder.JSONDecodeError`. */
-  name: string;
-  /** The public name it is imported by: `json.JSONDecodeError`. */
-  documentedAs: string;
-  /** The class it derives from, by its `name`; null for BaseException. */
-  base: string | null;
-  /** The first paragraph of the class's own docstring. */
-  doc: string | null;
-}
-
-interface PythonCatalogue {
-  source: string;
-  read: string;
-  rows: PythonRow[];
-}
-
 export interface Catalogues {
   typescript: TypeScriptCatalogue;
   node: NodeCatalogue;
   python: PythonCatalogue;
 }
-
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-
-/** Where each catalogue is committed. */
-export const CATALOGUE_FILES: Record<keyof Catalogues, string> = {
-  typescript: path.join(ROOT, "content/catalogue/typescript.json"),
-  node: path.join(ROOT, "content/catalogue/node.json"),
-  python: path.join(ROOT, "content/catalogue/python.json"),
-};
 
 /** How a catalogue is written: stable key order from the extractors, two-space JSON. */
 export function serialise(data: Catalogues[keyof Catalogues]): string {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import ts from "typescript";
+import type { NodeCatalogue } from "../runtime-schema.ts";
 
 /**
  * Node.js's error catalogue, read from the project's own Node.js
@@ -15,21 +16,7 @@ import ts from "typescript";
  * text in functions) and turns each message into an errdex template.
  */
 
-interface NodeRow {
-  code: string;
-  /** The error classes E() was given (3rd and later arguments). */
-  classes: string[];
-  /** How the message is written: a format string, a function, or no E() call was found. */
-  messageFrom: "string" | "function" | "unknown";
-  /** Templates with `{name}` placeholders; a function message may build several. */
-  messages: string[];
-}
-
-export interface NodeCatalogue {
-  source: string;
-  read: string;
-  rows: NodeRow[];
-}
+type NodeRow = NodeCatalogue["rows"][number];
 
 /** Runs inside the project's Node.js with --expose-internals; prints what the parent parses. */
 const PROBE = `

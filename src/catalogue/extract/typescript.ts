@@ -1,4 +1,5 @@
 import ts from "typescript";
+import type { TypeScriptCatalogue } from "../runtime-schema.ts";
 
 /**
  * TypeScript's diagnostic catalogue, read from the project's installed
@@ -11,18 +12,7 @@ import ts from "typescript";
  * errdex placeholders are names, not numbers.
  */
 
-interface TypeScriptRow {
-  /** `TS2322`, as tsc prints it. */
-  code: string;
-  category: "error" | "warning" | "suggestion" | "message";
-  message: string;
-}
-
-export interface TypeScriptCatalogue {
-  source: string;
-  read: string;
-  rows: TypeScriptRow[];
-}
+type TypeScriptRow = TypeScriptCatalogue["rows"][number];
 
 /** The shape of each `ts.Diagnostics` entry that errdex reads. */
 interface DiagnosticEntry {
