@@ -254,6 +254,27 @@ function joinCodes(rows: readonly CatalogueRow[], entries: readonly Entry[]): Ca
   });
 }
 
+/** What a page of an error is made from: a deep entry, or a catalogue code that has none. */
+export type ErrorPageProps = { entry: Entry } | { code: CataloguedCode };
+
+/**
+ * Every page at `/<language>/<slug>/` (and its JSON record): each deep
+ * entry, and each catalogue code without one, as Astro's static paths.
+ */
+export function errorPagePaths(
+  catalogue: Catalogue,
+): { params: { language: Language; slug: string }; props: ErrorPageProps }[] {
+  return [
+    ...catalogue.entries.map((entry) => ({
+      params: { language: entry.language, slug: entry.slug },
+      props: { entry },
+    })),
+    ...catalogue.codes
+      .filter((code) => !code.entry)
+      .map((code) => ({ params: { language: code.row.language, slug: code.row.slug }, props: { code } })),
+  ];
+}
+
 /** Groups entries by category, categories in a stable order. */
 export function groupByCategory(entries: readonly Entry[]): [Category, Entry[]][] {
   const groups = new Map<Category, Entry[]>();
