@@ -12,7 +12,8 @@ import { CACHE_DIR } from "./src/content-layer/cache-dir.ts";
 import { noindexPages } from "./src/built-site/integrations/noindex-pages.ts";
 import { caseSensitiveOutput } from "./src/built-site/integrations/case-sensitive-output.ts";
 
-// Alias redirect pages and the 404 page carry `noindex`; the sitemap lists
+// Catalogue pages and the 404 page carry `noindex` (alias redirect pages are
+// written after Astro, src/build/alias-pages.ts); the sitemap lists
 // every other page.
 const noindex = noindexPages();
 import { linkCheck } from "./src/built-site/integrations/link-check.ts";

@@ -12,6 +12,7 @@ export default tseslint.config(
     ignores: [
       "dist/",
       ".dist-staging/",
+      ".dist-replaced-*/",
       ".astro/",
       "node_modules/",
       "test-results/",
@@ -45,5 +46,10 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // Served as written (public/): the alias pages' script runs in the browser.
+    files: ["public/**/*.js"],
+    languageOptions: { globals: { document: "readonly", location: "readonly" } },
   },
 );

@@ -4,8 +4,6 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "./tests/support/browser.ts";
 /** Port for the built site under test, away from the dev server's 4321; ERRDEX_TEST_PORT moves it (two checkouts testing at once). */
 const PORT = Number(process.env["ERRDEX_TEST_PORT"] ?? 4329);
 const executablePath = chromiumExecutable();
-/** The tests that time search against its budget. */
-const TIMED = /search-bounds\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,13 +18,7 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
-  projects: [
-    { name: "site", testIgnore: TIMED },
-    // The timing budgets (search-bounds.spec.ts) are the product's, met on
-    // a quiet machine: they run after every other test, one at a time, so
-    // axe or a screenshot on the other core does not decide them.
-    { name: "timing", testMatch: TIMED, dependencies: ["site"], fullyParallel: false },
-  ],
+  projects: [{ name: "site" }],
   // The real production build, served as `astro preview` serves it.
   webServer: {
     command: `astro preview --host 127.0.0.1 --port ${PORT}`,

@@ -1,7 +1,7 @@
 import type { Catalogue, CataloguedCode, Entry } from "./catalogue.ts";
 import { rowSummary } from "./runtime-rows.ts";
 import { SITE_NAME } from "../lib/site.ts";
-import { API_ERRORS_URL, apiEntryUrl, sectionUrl } from "./urls.ts";
+import { API_ALIASES_URL, API_ERRORS_URL, apiEntryUrl, sectionUrl } from "./urls.ts";
 
 /** One entry as the JSON API gives it, for editor and tool authors. */
 export interface ErrorRecord {
@@ -44,7 +44,7 @@ export interface ErrorRecord {
 }
 
 /** The record of one entry; `site` is the site's origin. */
-export function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | string): ErrorRecord {
+function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | string): ErrorRecord {
   const absolute = (path: string) => new URL(path, site).href;
   return {
     id: entry.id,
@@ -69,7 +69,7 @@ export function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | stri
 }
 
 /** The record of a catalogue code with no entry yet. */
-export function catalogueRecord(catalogue: Catalogue, code: CataloguedCode, site: URL | string): ErrorRecord {
+function catalogueRecord(catalogue: Catalogue, code: CataloguedCode, site: URL | string): ErrorRecord {
   const absolute = (path: string) => new URL(path, site).href;
   const { row } = code;
   return {
@@ -106,6 +106,19 @@ export function errorsIndex(catalogue: Catalogue, site: URL | string) {
     count: errors.length,
     entries: catalogue.entries.length,
     errors,
+  };
+}
+
+/**
+ * `/api/aliases.json`: every alias path (another spelling of a page's URL)
+ * and the path of the page it leads to, sorted by alias.
+ */
+export function aliasesIndex(catalogue: Catalogue, site: URL | string) {
+  return {
+    name: SITE_NAME,
+    url: new URL(API_ALIASES_URL, site).href,
+    count: catalogue.aliases.length,
+    aliases: Object.fromEntries(catalogue.aliases.map((alias) => [alias.path, alias.target])),
   };
 }
 

@@ -155,6 +155,9 @@ export function sectionUrl(pageUrl: string, sectionId: string): string {
 /** The JSON list of every entry: `/api/errors.json`. */
 export const API_ERRORS_URL = "/api/errors.json";
 
+/** Every alias path and the page path it leads to (src/build/alias-pages.ts writes their pages from it). */
+export const API_ALIASES_URL = "/api/aliases.json";
+
 /** One entry as JSON: `/api/errors/python/connection-refused-error.json`. */
 export function apiEntryUrl(language: Language, slug: string): string {
   return `/api/errors/${language}/${slug}.json`;
@@ -178,6 +181,11 @@ export const LOOKUP_INDEX_URL = "/search/lookup/index.json";
 /** One bucket of the exact-answer lookup: `/search/lookup/12.json`. */
 export function lookupBucketUrl(bucket: number): string {
   return `/search/lookup/${bucket}.json`;
+}
+
+/** One bucket of full-text result cards: `/search/cards/12.json` (src/search/result-cards.ts). */
+export function resultCardsUrl(bucket: number): string {
+  return `/search/cards/${bucket}.json`;
 }
 
 /** Pagefind's script, which the search code imports on the first search. */

@@ -10,7 +10,7 @@ import { anchorCandidates } from "./template-anchors.ts";
  *
  * An entry is filed under each of its keys: its lowercased names (title,
  * code, aliases), its errno names, and for each message template one
- * anchor, the template's rarest whole word. A template matches a message
+ * anchor, the template's rarest whole word that is not a number. A template matches a message
  * only if the message contains that word as a whole word (it lies in the
  * template's fixed text away from any placeholder, and templates are
  * anchored at both ends), so looking up every word of the message finds
@@ -24,6 +24,15 @@ import { anchorCandidates } from "./template-anchors.ts";
 
 /** The key every search looks up, for templates without an anchor word. */
 const EVERY_QUERY = "*";
+
+/**
+ * A number is never an anchor, and a paste's numbers are not looked up as
+ * words: a log's counters, ids and timestamps made every line a new key (a
+ * 1 MB log fetched 397 of 1,024 buckets, a real paste 42 at the median),
+ * and no template's fixed text has only numbers to anchor it.
+ */
+const NUMBER = /^\d+$/;
+const anchorWords = (template: string) => anchorCandidates(template).filter((word) => !NUMBER.test(word));
 
 /** What `/search/lookup/index.json` holds: how many buckets there are, and the errno table. */
 export interface LookupIndex {
@@ -57,8 +66,7 @@ export function shardLookup(
   const frequency = new Map<string, number>();
   for (const entry of lookup.entries) {
     for (const template of entry.templates.filter(isSpecificTemplate)) {
-      for (const word of new Set(anchorCandidates(template)))
-        frequency.set(word, (frequency.get(word) ?? 0) + 1);
+      for (const word of new Set(anchorWords(template))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
   }
   const rarest = (words: string[]) =>
@@ -69,7 +77,7 @@ export function shardLookup(
     const keys = new Set([...entry.names, ...entry.errno.map((name) => name.toLowerCase())]);
     // A template search never matches (nearly all placeholder) needs no key.
     for (const template of entry.templates.filter(isSpecificTemplate)) {
-      keys.add(rarest(anchorCandidates(template)) ?? EVERY_QUERY);
+      keys.add(rarest(anchorWords(template)) ?? EVERY_QUERY);
     }
     return { entry: { ...entry, order }, keys };
   });
@@ -100,7 +108,7 @@ function queryKeys(paste: Paste, errno: readonly LookupErrno[]): string[] {
     keys.add(`ts${n}`);
   }
   // Templates are tried on every line, so every word of every line is a key.
-  for (const line of paste.lines) for (const word of line.words) keys.add(word);
+  for (const line of paste.lines) for (const word of line.words) if (!NUMBER.test(word)) keys.add(word);
   // An errno's own message in a line points to it: its name is a key.
   for (const row of errno) {
     if (paste.lines.some((line) => line.lower.includes(row.message.toLowerCase())))

@@ -24,6 +24,8 @@ import { acceptedFirst, recordedReproOutputs } from "../support/repro-outputs.ts
 import { bestOfThree } from "../support/search-timing.ts";
 
 const PORT = 4349;
+/** The product's budget for any paste up to 1 MB, on a warm index. */
+const BUDGET = { answerMs: 150, longestTaskMs: 50 };
 const TYPED = [
   "ECONNREFUSED",
   "111",
@@ -131,16 +133,24 @@ try {
     }
   }
 
-  // The costliest pastes, pasted as a reader pastes them: the best of three runs each.
+  // The costliest pastes, pasted as a reader pastes them: the best of three
+  // runs each, against the budget (docs/performance.md).
+  const verdict = (ms: number, task: number) =>
+    ms <= BUDGET.answerMs && task <= BUDGET.longestTaskMs ? "within budget" : "OVER BUDGET";
   const log = await bestOfThree(page, megabyteLog());
   console.log(
-    `\n1 MB log ending in a traceback: ${log.ms.toFixed(0)} ms to results, longest main-thread task ${log.longestTask.toFixed(0)} ms`,
+    `\ncostliest pastes, budget ${BUDGET.answerMs} ms to results and no main-thread task over ${BUDGET.longestTaskMs} ms:`,
+  );
+  console.log(
+    `  1 MB log ending in a traceback: ${log.ms.toFixed(0)} ms to results, longest task ${log.longestTask.toFixed(0)} ms (${verdict(log.ms, log.longestTask)})`,
   );
   const fragments = repeatedFragments(builtLookup());
   const runs = [];
   for (const { paste } of fragments) runs.push(await bestOfThree(page, paste));
+  const longest = Math.max(...runs.map((r) => r.longestTask));
+  const over = runs.filter((r) => verdict(r.ms, r.longestTask) !== "within budget").length;
   console.log(
-    `20 KB of a template's own text repeated (${fragments.length} templates): ${summarise(runs.map((r) => r.ms))}, longest task ${Math.max(...runs.map((r) => r.longestTask)).toFixed(0)} ms`,
+    `  20 KB of a template's own text repeated (${fragments.length} templates): ${summarise(runs.map((r) => r.ms))}, longest task ${longest.toFixed(0)} ms (${over} over budget)`,
   );
 } finally {
   await browser.close();

@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { headersFor, readHeadersFile } from "../support/headers-file.ts";
-import { API_ERRORS_URL, apiEntryUrl, entryUrl, errnoUrl, searchUrl } from "../../src/catalogue/urls.ts";
+import {
+  API_ALIASES_URL,
+  API_ERRORS_URL,
+  apiEntryUrl,
+  entryUrl,
+  errnoUrl,
+  searchUrl,
+} from "../../src/catalogue/urls.ts";
 
 const PAGE = entryUrl("python", "connection-refused-error");
 const SITE = "https://errdex.dev";
@@ -79,6 +86,24 @@ test("every alias the API lists redirects to its entry and carries its canonical
   }
   // Entry aliases only: errno pages are not in the entry API (their aliases are checked above).
   expect(checked).toBeGreaterThan(100);
+});
+
+test("the alias table a host can redirect by lists every alias the pages have, each to its page", async ({
+  request,
+}) => {
+  const { errors } = (await (await request.get(API_ERRORS_URL)).json()) as { errors: ErrorRecord[] };
+  const table = (await (await request.get(API_ALIASES_URL)).json()) as {
+    count: number;
+    aliases: Record<string, string>;
+  };
+  const fromRecords = errors.flatMap((error) =>
+    error.aliasUrls.map((alias): [string, string] => [pathOf(alias), pathOf(error.url)]),
+  );
+  expect(fromRecords.length).toBeGreaterThan(4000);
+  for (const [alias, target] of fromRecords) expect(table.aliases[alias], alias).toBe(target);
+  // Errno aliases are in the table too, and the count is the table's.
+  for (const [alias, target] of ALIASES) expect(table.aliases[alias], alias).toBe(target);
+  expect(Object.keys(table.aliases)).toHaveLength(table.count);
 });
 
 async function clipboardAfterClicking(page: Page, name: string | RegExp): Promise<string> {

