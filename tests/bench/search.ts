@@ -21,7 +21,7 @@ import { realWorldPastes } from "../support/real-world-pastes.ts";
 import { firstSearch, weigh } from "../support/page-weight.ts";
 import { startPreview } from "../support/preview-server.ts";
 import { acceptedFirst, recordedReproOutputs } from "../support/repro-outputs.ts";
-import { bestOfThree } from "../support/search-timing.ts";
+import { bestOfThree, type TimedSearch } from "../support/search-timing.ts";
 
 const PORT = 4349;
 /** The product's budget for any paste up to 1 MB, on a warm index. */
@@ -133,11 +133,13 @@ try {
     }
   }
 
-  // The costliest pastes, pasted as a reader pastes them: the best of three
-  // runs each, against the budget (docs/performance.md).
+  // The costliest pastes, pasted as a reader pastes them, against the
+  // budget (docs/performance.md): a run over it is tried twice more, and
+  // the best counts.
   const verdict = (ms: number, task: number) =>
     ms <= BUDGET.answerMs && task <= BUDGET.longestTaskMs ? "within budget" : "OVER BUDGET";
-  const log = await bestOfThree(page, megabyteLog());
+  const within = (run: TimedSearch) => verdict(run.ms, run.longestTask) === "within budget";
+  const log = await bestOfThree(page, megabyteLog(), within);
   console.log(
     `\ncostliest pastes, budget ${BUDGET.answerMs} ms to results and no main-thread task over ${BUDGET.longestTaskMs} ms:`,
   );
@@ -146,7 +148,7 @@ try {
   );
   const fragments = repeatedFragments(builtLookup());
   const runs = [];
-  for (const { paste } of fragments) runs.push(await bestOfThree(page, paste));
+  for (const { paste } of fragments) runs.push(await bestOfThree(page, paste, within));
   const longest = Math.max(...runs.map((r) => r.longestTask));
   const over = runs.filter((r) => verdict(r.ms, r.longestTask) !== "within budget").length;
   console.log(

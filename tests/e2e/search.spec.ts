@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readdirSync } from "node:fs";
-import { entryUrl, errnoUrl, LOOKUP_INDEX_URL, searchUrl } from "../../src/catalogue/urls.ts";
+import { entryUrl, errnoUrl, LOOKUP_INDEX_URL, resultCardsUrl, searchUrl } from "../../src/catalogue/urls.ts";
 
 /** What a user types, and pages that must be among the first results. */
 const QUERIES: { query: string; expected: string[] }[] = [
@@ -305,4 +305,25 @@ test("Enter in the header box opens the full search, and an empty box shows noth
   await box.pressSequentially("EPIPE");
   await box.press("Enter");
   await expect(page).toHaveURL(searchUrl("EPIPE"));
+});
+
+test("full-text results show their title and summary from result cards, not from a Pagefind fragment each", async ({
+  page,
+}) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(searchUrl("ECONNREFUSED"));
+  const results = page.locator("[data-search-results]");
+  await expect(results).toHaveAttribute("data-ready", "");
+  const items = results.locator("li");
+  // Exact answers and full-text results together fill the page.
+  await expect(items).toHaveCount(10);
+  for (const item of await items.all()) {
+    await expect(item.locator("a")).not.toHaveText("");
+    await expect(item.locator(".search-result-summary")).not.toBeEmpty();
+  }
+  // One fragment at most: the best result's text, which tells whether Pagefind knew every word.
+  expect(fetched.filter((url) => url.startsWith("/pagefind/fragment/")).length).toBeLessThanOrEqual(1);
+  const cards = resultCardsUrl(0).replace(/0\.json$/, "");
+  expect(fetched.some((url) => url.startsWith(cards))).toBe(true);
 });
