@@ -1,6 +1,8 @@
 import type { Catalogue, CataloguedCode, Entry } from "./catalogue.ts";
 import { rowSummary } from "./runtime-rows.ts";
 import { SITE_NAME } from "../lib/site.ts";
+import { readRecording } from "../entry/recordings.ts";
+import { versionRows } from "../entry/version-table.ts";
 import { API_ALIASES_URL, API_ERRORS_URL, apiEntryUrl, sectionUrl } from "./urls.ts";
 
 /** One entry as the JSON API gives it, for editor and tool authors. */
@@ -41,6 +43,12 @@ export interface ErrorRecord {
   fixWhy: string | null;
   /** What a catalogue page's facts were read from (`TypeScript 6.0.3`); null on an entry. */
   source: string | null;
+  /**
+   * "Message by version": each wording the entry's repros printed, verified,
+   * with the versions that printed it (`3.12–3.13`); `probe` marks a legacy
+   * version only a probe ran on. Empty on a catalogue page.
+   */
+  messageByVersion: { versions: string; message: string | null; probe: boolean }[];
 }
 
 /** The record of one entry; `site` is the site's origin. */
@@ -65,6 +73,10 @@ function errorRecord(catalogue: Catalogue, entry: Entry, site: URL | string): Er
     fixUrl: absolute(sectionUrl(entry.url, "fix")),
     fixWhy: entry.fixWhy,
     source: null,
+    messageByVersion: versionRows(
+      entry.language,
+      entry.source.filePath ? readRecording(entry.source.filePath) : undefined,
+    ).map(({ versions, message, probe }) => ({ versions, message: message ?? null, probe })),
   };
 }
 
@@ -91,6 +103,7 @@ function catalogueRecord(catalogue: Catalogue, code: CataloguedCode, site: URL |
     fixUrl: null,
     fixWhy: null,
     source: row.source,
+    messageByVersion: [],
   };
 }
 

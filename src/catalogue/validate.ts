@@ -1,11 +1,14 @@
 import { referencesOf, type EntryComponentName } from "../entry/components.ts";
 import { EntryError } from "../entry/errors.ts";
 import type { EntryData } from "../entry/schema.ts";
+
+type VersionSpan = { since?: string | undefined; removedIn?: string | undefined };
 import { ticketLineProblem } from "../entry/ticket.ts";
 import { displayPath, ERRNO_FILE } from "../content-layer/content-dir.ts";
 import { bareClassName, HIERARCHY_FILE, type PythonHierarchy } from "./python-hierarchy.ts";
 import { isCanonicalSlug, parseEntryId, type EntryIdentity } from "./urls.ts";
 import { LANGUAGE_REGISTRY } from "../entry/languages.ts";
+import { RUNTIMES, inSpan, releaseOf, type Runtime } from "../entry/runtime-versions.ts";
 
 /** What the cross-entry checks need to know about one entry. */
 export interface CheckedEntry {
@@ -82,8 +85,28 @@ export function validateCatalogue(
     if (!isCanonicalSlug(slug, identityOf(data, python))) {
       say("title", `file name "${slug}" does not follow the URL rules for "${data.title}"`);
     }
-    if (!data.versions[language]) {
-      say("versions", `give the ${language} versions the entry applies to`);
+    const legacy = RUNTIMES[language].legacy.map((version) => releaseOf(language, version));
+    for (const [i, probe] of data.probes.entries()) {
+      if (!legacy.includes(probe.on))
+        say(
+          `probes.${i}.on`,
+          `${probe.on} is not a legacy ${RUNTIMES[language].label} version (${legacy.join(", ") || "it has none"})`,
+        );
+    }
+    for (const [runtime, span] of Object.entries(data.versions ?? {}) as [Runtime, VersionSpan][]) {
+      // The page shows the primary version's outputs, so the error must exist there.
+      const primary = releaseOf(runtime, RUNTIMES[runtime].primary);
+      if (!inSpan(primary, span))
+        say(
+          `versions.${runtime}`,
+          `leaves out ${RUNTIMES[runtime].label} ${primary}, whose outputs the page shows`,
+        );
+      // A Python entry's snippets run only on Python; the others' on Node.js and TypeScript.
+      if ((runtime === "python") !== (language === "python"))
+        say(
+          "versions",
+          `a ${language} entry's snippets never run on ${runtime}: give a span for its own runtime`,
+        );
     }
     if (language === "python" && python) {
       const className = python.resolve(data.kind === "exception" ? data.title : (data.parent ?? ""));

@@ -10,6 +10,7 @@ import {
 import { EntryError } from "./errors.ts";
 import { isLanguage, LANGUAGE_REGISTRY, LANGUAGES, type Language } from "./languages.ts";
 import { filesHash, snippetHash } from "./recordings.ts";
+import { RUNTIMES, inSpan, releaseOf, supportedReleases } from "./runtime-versions.ts";
 import { fixWhyProblems, fixWhyText, sectionForHeading, sectionProblems, type Block } from "./sections.ts";
 import { entrySchema, type EntryData } from "./schema.ts";
 import { fenceAttributes, snippetRoleFromMeta, type SnippetRole } from "./snippet-roles.ts";
@@ -58,6 +59,13 @@ export interface Snippet {
   libraries: string[];
   /** Identifies `files`, `name` and `libraries`, so an edit to them makes the recording stale (see recordings.ts); undefined when there are none. */
   filesHash?: string;
+  /**
+   * `since=3.11`, `removedIn=3.13`: the supported versions of the entry's
+   * runtime this snippet claims, when not all (a fix using `asyncio.TaskGroup`);
+   * it runs only on those. See the schema's `versions` for the entry's own span.
+   */
+  since?: string;
+  removedIn?: string;
 }
 
 /** One use of an entry component: `<Xref id="python/key-error" />` at a line. */
@@ -552,7 +560,36 @@ function snippetOf(
     );
     return undefined;
   }
-  const throws = fenceAttributes(meta)["throws"];
+  const attributes = fenceAttributes(meta);
+  const throws = attributes["throws"];
+  const span: { since?: string; removedIn?: string } = {};
+  for (const end of ["since", "removedIn"] as const) {
+    const release = attributes[end];
+    if (release === undefined) continue;
+    // The entry's own runtime: Python for a Python entry, Node.js or TypeScript for the others.
+    const releases = supportedReleases(language);
+    if (releases.includes(release)) span[end] = release;
+    else
+      problems.push(
+        new EntryError(
+          file,
+          line,
+          `\`${end}=${release}\` is not a supported ${RUNTIMES[language].label} version (${releases.join(", ")})`,
+          `A snippet claims the versions it runs on with ${end}= and one of those; the verifier runs it on each.`,
+        ),
+      );
+  }
+  // The page shows the primary version's output under the snippet, so the snippet must run there.
+  const primary = releaseOf(language, RUNTIMES[language].primary);
+  if (!inSpan(primary, span))
+    problems.push(
+      new EntryError(
+        file,
+        line,
+        `the snippet's versions leave out ${RUNTIMES[language].label} ${primary}, whose output the page shows`,
+        "Claim a span that includes it, or reproduce the error in a way that holds on it too.",
+      ),
+    );
   const name = fileName(node, file, problems);
   const files = Object.fromEntries(companions.map((companion) => [companion.name, companion.code]));
   const libraries = librariesOf(node, file, language, problems);
@@ -571,6 +608,7 @@ function snippetOf(
       : {}),
     ...(name ? { name } : {}),
     ...(throws ? { throws } : {}),
+    ...span,
   };
 }
 

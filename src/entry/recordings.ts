@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
  * states what they were verified with; nothing shown is typed by hand.
  */
 
-/** The runtimes and system a recording was made with. */
+/** The runtimes and system a recording was made with: the primary versions, whose outputs the page shows. */
 export interface VerifiedWith {
   python: string;
   node: string;
@@ -28,6 +28,21 @@ export function verifiedRuntimes(language: string, verifiedWith: VerifiedWith): 
     : [`Node.js ${verifiedWith.node}`, `TypeScript ${verifiedWith.typescript}`];
 }
 
+/**
+ * What one or more versions printed for a snippet, where they printed the
+ * same: `on` names each exactly (`python 3.9.18`). Without `output`, they
+ * printed what the page shows (the snippet's own `output`).
+ */
+export interface VersionOutput {
+  on: string[];
+  output?: string;
+  exitCode?: number | null;
+  /** The error as the verifier read it (`NameError: name 'json' is not defined`), for a repro or probe. */
+  message?: string;
+  /** These versions are outside the entry's `versions` span: the repro did not raise the entry's error (`message` is what it raised instead). */
+  outside?: boolean;
+}
+
 /** One snippet's recorded run. */
 export interface SnippetRecording {
   /** Which snippet: see {@link snippetHash}. */
@@ -44,6 +59,14 @@ export interface SnippetRecording {
   files?: string;
   /** What ran it, when not the entry's usual runtime: `Debian's Python 3.11.2 with requests 2.28.1`. */
   runtime?: string;
+  /**
+   * Each version's run, by `runtime version` (`python 3.9.18`): a digest of
+   * the snippet, its files, the version and the runner's code. A run whose
+   * key is unchanged is not run again (see src/verify/run-keys.ts).
+   */
+  runs?: Record<string, string>;
+  /** What every version printed (the page's own version included), grouped where it is the same. */
+  versions?: VersionOutput[];
 }
 
 export interface EntryRecording {

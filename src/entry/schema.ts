@@ -1,6 +1,7 @@
 import { z } from "astro/zod";
 import { notPlaceholders, placeholderNames } from "./message-templates.ts";
-import { LANGUAGES, type Language } from "./languages.ts";
+import { LANGUAGES } from "./languages.ts";
+import { RUNTIMES, RUNTIME_NAMES, releaseOf, supportedReleases, type Runtime } from "./runtime-versions.ts";
 
 /**
  * The front matter of an error entry (`content/errors/<language>/<slug>.mdx`).
@@ -78,7 +79,29 @@ const entryId = z
     "an entry id such as python/key-error",
   );
 
-const versionRange = z.string().trim().min(1);
+/**
+ * Where an error exists only from or until some version of a runtime. The
+ * verifier holds the entry to it: inside the span every snippet keeps its
+ * role; outside it the repro must not reproduce the error.
+ */
+const LEGACY_RELEASES = RUNTIME_NAMES.flatMap((runtime) =>
+  RUNTIMES[runtime].legacy.map((version) => releaseOf(runtime, version)),
+);
+
+function versionSpan(runtime: Runtime) {
+  const releases = supportedReleases(runtime);
+  const release = z.enum(releases as [string, ...string[]], {
+    error: `one of the supported ${RUNTIMES[runtime].label} versions (${releases.join(", ")})`,
+  });
+  return z
+    .strictObject({
+      /** The first supported version that has the error. */
+      since: release.optional(),
+      /** The first supported version that no longer has it. */
+      removedIn: release.optional(),
+    })
+    .refine((span) => span.since || span.removedIn, "give `since`, `removedIn` or both");
+}
 
 export const entrySchema = z
   .strictObject({
@@ -153,15 +176,38 @@ export const entrySchema = z
         }),
       )
       .min(1, "cite at least one official source"),
-    /** The runtime versions the entry applies to, e.g. `{ python: "3.3+" }`. */
+    /**
+     * Small programs run on a legacy version people still paste from
+     * (Python 2.7, Node.js 16), whose wording becomes a template and a row
+     * of "Message by version" without the entry's snippets running there:
+     * `{ on: "2.7", code: "print(json.dumps({}))" }`. Python probes are
+     * Python 2 code; Node.js probes plain CommonJS JavaScript.
+     */
+    probes: z
+      .array(
+        z.strictObject({
+          /** A legacy release of the entry's runtime. */
+          on: z.enum(LEGACY_RELEASES as [string, ...string[]], {
+            error: `one of the legacy versions probes run on (${LEGACY_RELEASES.join(", ")})`,
+          }),
+          /** The program: it must fail with the entry's error. */
+          code: z.string().trim().min(1),
+        }),
+      )
+      .default([]),
+    /**
+     * Only for an error that exists from or until some version:
+     * `{ python: { since: "3.11" } }`, `{ node: { removedIn: "22" } }`.
+     * Which versions an entry applies to is otherwise what the verifier
+     * recorded on every supported version ("Message by version").
+     */
     versions: z
       .strictObject(
-        Object.fromEntries(LANGUAGES.map((language) => [language, versionRange.optional()])) as Record<
-          Language,
-          z.ZodOptional<typeof versionRange>
-        >,
+        Object.fromEntries(RUNTIME_NAMES.map((runtime) => [runtime, versionSpan(runtime).optional()])) as {
+          [R in Runtime]: z.ZodOptional<ReturnType<typeof versionSpan>>;
+        },
       )
-      .refine((v) => Object.keys(v).length > 0, "give at least one version range"),
+      .optional(),
   })
   .superRefine((entry, context) => {
     for (const [template, sentence] of Object.entries(entry.explain)) {

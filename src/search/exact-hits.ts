@@ -38,6 +38,12 @@ export interface LookupEntry {
   code?: string;
   /** The Python class, or a message entry's parent class. */
   className?: string;
+  /**
+   * Other classes a message entry's repro was verified raising on some
+   * version (3.13's idna codec raises UnicodeEncodeError, a UnicodeError):
+   * a paste naming one of them is that entry's error too.
+   */
+  raisedAs?: string[];
   /** Title, code and aliases, lowercased. */
   names: string[];
   templates: string[];
@@ -177,7 +183,13 @@ function templateEvidence(
         (match.whole ? 10 : 0) +
         weigh(line.index);
       const label = start.label;
-      if (label && (entry.code === label || sameClass(entry.className, label) || entry.title === label))
+      if (
+        label &&
+        (entry.code === label ||
+          sameClass(entry.className, label) ||
+          entry.raisedAs?.some((name) => sameClass(name, label)) ||
+          entry.title === label)
+      )
         score += 15;
       else if (label && knownNames.has(label) && entry.className !== "Error") score -= 25;
       if (language && entry.language !== language) score -= 20;
@@ -374,7 +386,8 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
           : entry.title === mention.value || entry.names.includes(lower));
       const ofClass =
         entry.kind === "message" &&
-        sameClass(entry.className, mention.value) &&
+        (sameClass(entry.className, mention.value) ||
+          entry.raisedAs?.some((name) => sameClass(name, mention.value))) &&
         scores.get(entry.url)?.template;
       if (!own && !ofClass) continue;
       note(
@@ -463,9 +476,13 @@ export function exactHits(lookup: SearchLookup, paste: Paste): ExactHit[] {
   // when the class page quotes more of the message.
   for (const hit of ranked) {
     if (!hit.message || !scores.get(hit.url)?.template) continue;
-    const parent = entriesByUrl.get(hit.url)?.entry.className;
+    const { className: parent, raisedAs = [] } = entriesByUrl.get(hit.url)?.entry ?? {};
+    // Its class page: the parent's, or that of a class a version raises it as.
     const classPage = ranked.find(
-      (other) => !other.message && other.title === parent && other.language === hit.language,
+      (other) =>
+        !other.message &&
+        (other.title === parent || raisedAs.includes(other.title)) &&
+        other.language === hit.language,
     );
     if (classPage && scores.get(classPage.url)?.template && classPage.score >= hit.score)
       hit.score = classPage.score + 1;

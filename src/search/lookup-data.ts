@@ -4,6 +4,30 @@ import type { SearchLookup } from "./exact-hits.ts";
 import { shardLookup } from "./lookup-shards.ts";
 import { rowSummary } from "../catalogue/runtime-rows.ts";
 import { bareClassName } from "../catalogue/python-hierarchy.ts";
+import { readRecording } from "../entry/recordings.ts";
+import type { Entry } from "../catalogue/catalogue.ts";
+
+/**
+ * The classes other than `className` a message entry's repros were verified
+ * raising on some supported version, read from its recording.
+ */
+function raisedAs(entry: Entry, className: string | undefined): string[] {
+  if (entry.data.kind !== "message" || !entry.source.filePath) return [];
+  const names = new Set<string>();
+  for (const snippet of readRecording(entry.source.filePath)?.snippets ?? []) {
+    if (snippet.role !== "repro") continue;
+    for (const group of snippet.versions ?? []) {
+      // `UnicodeEncodeError: …`, `TypeError [ERR_X]: …`; outside the entry's span it is another error.
+      const name = group.outside
+        ? undefined
+        : /^([A-Za-z_][\w.]*)(?: \[[A-Z0-9_]+\])?:/.exec(group.message ?? "")?.[1];
+      // The parent itself, however the traceback spells it (`sqlite3.OperationalError`), is no other class.
+      const bare = (full: string | undefined) => full?.slice(full.lastIndexOf(".") + 1);
+      if (name && bare(name) !== bare(className)) names.add(name);
+    }
+  }
+  return [...names];
+}
 
 /** A catalogue page's kind, as the lookup names kinds. */
 const ROW_KIND = { python: "exception", node: "error-code", typescript: "diagnostic" } as const;
@@ -42,6 +66,7 @@ async function buildSearchLookup(): Promise<SearchLookup> {
           kind: data.kind,
           ...(data.code ? { code: data.code } : {}),
           ...(className ? { className } : {}),
+          ...(raisedAs(entry, className).length > 0 ? { raisedAs: raisedAs(entry, className) } : {}),
           names: [data.title, ...(data.code ? [data.code] : []), ...data.aliases].map((name) =>
             name.toLowerCase(),
           ),

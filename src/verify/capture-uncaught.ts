@@ -13,7 +13,7 @@ const target = process.env["ERRDEX_CAPTURE"] ? resolve(process.env["ERRDEX_CAPTU
 
 process.on("uncaughtExceptionMonitor", (error: unknown, origin) => {
   if (!target) return;
-  const fields = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown };
+  const fields = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown };
   writeFileSync(
     target,
     JSON.stringify({
@@ -21,6 +21,8 @@ process.on("uncaughtExceptionMonitor", (error: unknown, origin) => {
       name: typeof fields.name === "string" ? fields.name : undefined,
       message: typeof fields.message === "string" ? fields.message : String(error),
       code: typeof fields.code === "string" ? fields.code : undefined,
+      // The stack's first line is the error as Node.js prints it: `TypeError [ERR_X]: …`.
+      header: typeof fields.stack === "string" ? fields.stack.split("\n")[0] : undefined,
     }),
   );
 });

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pythonHierarchy } from "../catalogue/python-hierarchy.ts";
 import { matchingTemplate } from "../entry/message-templates.ts";
 import { normaliseOutput } from "./normalise.ts";
 import { CONSOLE } from "../entry/reader.ts";
@@ -13,6 +14,7 @@ import {
   type PythonRuntime,
 } from "./python-runner.ts";
 import { removeScratch, type RunResult } from "./sandbox.ts";
+import type { NodeVersion } from "./runtime-installs.ts";
 import type { Diagnostic } from "./typescript-checker.ts";
 import type { Snippet, VerifiedEntry } from "./entries.ts";
 
@@ -28,6 +30,10 @@ export interface Verdict {
   exitCode: number | null;
   /** What ran it, when not the entry's usual runtime (see PythonRuntime.label). */
   runtime?: string;
+  /** For a repro: the error as the runtime printed it (`NameError: name 'json' is not defined`), for "Message by version". */
+  message?: string;
+  /** The run was outside the entry's `versions` span: `message` is another error, not the entry's. */
+  outside?: boolean;
 }
 
 export interface JudgeContext {
@@ -37,6 +43,33 @@ export interface JudgeContext {
   /** For snippets with npm packages (`with=`), by snippet hash: the folder they are installed in, or why they are not. */
   packages: ReadonlyMap<string, string | { problem: string }>;
   timeoutMs: number;
+  /** The Node.js TypeScript snippets run on; the project's own when unset. */
+  node?: NodeVersion;
+  /**
+   * Part of a TypeScript snippet's judgement, for another version: `check`,
+   * what the compiler says (another TypeScript); `run`, what running it does
+   * (another Node.js). Both when unset (the primary versions).
+   */
+  only?: "check" | "run";
+}
+
+/** Whether Python's hierarchy has `className` derive from `ancestor` (both as tracebacks name them). */
+function derivesFrom(className: string, ancestor: string): boolean {
+  const hierarchy = pythonHierarchy();
+  const full = hierarchy.resolve(className) ?? className;
+  const base = hierarchy.resolve(ancestor) ?? ancestor;
+  return hierarchy.classes.includes(full) && hierarchy.ancestry(full).includes(base);
+}
+
+/**
+ * Whether a Python message matches a template: whole, or its first line, since
+ * Python 3.11 and later print an exception's notes (`add_note()`) on the lines after it.
+ */
+function matchesAnyTemplate(message: string, templates: readonly string[]): boolean {
+  return (
+    matchingTemplate(message, templates) !== undefined ||
+    matchingTemplate(message.split("\n")[0] ?? "", templates) !== undefined
+  );
 }
 
 const quoteList = (items: readonly string[]) => items.map((item) => `    ${item}`).join("\n");
@@ -51,16 +84,26 @@ function finish(
   python?: PythonRuntime,
   packages?: string,
   npmCache?: string,
+  message?: string,
 ): Verdict {
-  const output = normaliseOutput(run.output, {
-    scratchDir: run.scratchDir,
-    ...(npmCache ? { npmCache } : {}),
-    ...(packages ? { nodeModules: path.join(packages, "node_modules") } : {}),
-    ...(python ? { pythonLib: python.stdlib, pythonExecutable: python.executable } : {}),
-    ...(python?.packages ? { pythonPackages: python.packages } : {}),
-  });
+  const normalise = (text: string) =>
+    normaliseOutput(text, {
+      scratchDir: run.scratchDir,
+      ...(npmCache ? { npmCache } : {}),
+      ...(packages ? { nodeModules: path.join(packages, "node_modules") } : {}),
+      ...(python ? { pythonLib: python.stdlib, pythonExecutable: python.executable } : {}),
+      ...(python?.packages ? { pythonPackages: python.packages } : {}),
+    });
+  const output = normalise(run.output);
   removeScratch(run.scratchDir);
-  return { problems, output, exitCode: run.exitCode, ...(python?.label ? { runtime: python.label } : {}) };
+  return {
+    problems,
+    output,
+    exitCode: run.exitCode,
+    ...(python?.label ? { runtime: python.label } : {}),
+    // Normalised like the output: a message may name the scratch folder.
+    ...(message !== undefined ? { message: normalise(message).trim() } : {}),
+  };
 }
 
 /** Debian's Python with each set of libraries, probed once per set. */
@@ -99,18 +142,31 @@ async function judgePython(entry: VerifiedEntry, snippet: Snippet, context: Judg
     // `parent: _csv.Error` or `parent: Error`: the bare names must agree, and a
     // dotted parent must be the raised class exactly.
     const className = raised?.className.split(".").pop();
-    const sameClass = expectedClass?.includes(".")
-      ? raised?.className === expectedClass
-      : className === expectedClass;
+    const sameClass =
+      (expectedClass?.includes(".") ? raised?.className === expectedClass : className === expectedClass) ||
+      // A message entry names its error by the message; a version may raise a subclass
+      // of its parent for it (3.13's idna codec raises UnicodeEncodeError, a UnicodeError).
+      (data.kind === "message" &&
+        raised !== undefined &&
+        expectedClass !== undefined &&
+        derivesFrom(raised.className, expectedClass));
     if (!raised || !sameClass) {
       problems.push(`expected it to fail with ${expectedClass}, got ${got}`);
-    } else if (snippet.role === "repro" && matchingTemplate(raised.message, data.messages) === undefined) {
+    } else if (snippet.role === "repro" && !matchesAnyTemplate(raised.message, data.messages)) {
       problems.push(
         `${raised.className} message matches none of the entry's templates:\n    got:      ${raised.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
       );
     }
   }
-  return finish(run, problems, python);
+  // For a repro, the traceback's last line as printed (the class name as the runtime spells it).
+  return finish(
+    run,
+    problems,
+    python,
+    undefined,
+    undefined,
+    snippet.role === "repro" && raised ? (got.split("\n")[0] ?? got) : undefined,
+  );
 }
 
 async function judgeTypeScript(
@@ -138,21 +194,29 @@ async function judgeTypeScript(
         `${data.code} message matches none of the entry's templates:\n    got:      ${first.message}\n${quoteList(data.messages.map((m) => `template: ${m}`))}`,
       );
     }
-    return { problems, output: diagnosticText, exitCode: null };
+    return {
+      problems,
+      output: diagnosticText,
+      exitCode: null,
+      // What the compiler said instead, where it did not say the entry's code (outside a span).
+      ...((first ?? diagnostics[0])
+        ? { message: `error TS${(first ?? diagnostics[0])!.code}: ${(first ?? diagnostics[0])!.message}` }
+        : {}),
+    };
   }
 
   // Everything else must type-check under --strict before it runs.
-  if (diagnostics.length > 0) {
+  if (diagnostics.length > 0 && context.only !== "run") {
     return {
       problems: [`does not type-check under --strict:\n${quoteList(diagnosticText.split("\n"))}`],
       output: diagnosticText,
       exitCode: null,
     };
   }
-  if (snippet.role === "bad" && !snippet.throws && !snippet.runs)
+  if ((snippet.role === "bad" && !snippet.throws && !snippet.runs) || context.only === "check")
     return { problems: [], output: "", exitCode: null };
 
-  const run = await runNode(snippet, context.timeoutMs, installed);
+  const run = await runNode(snippet, context.timeoutMs, installed, context.node);
   const problems: string[] = [];
   const late = exitProblem(run, context.timeoutMs);
   if (late) problems.push(late);
@@ -181,7 +245,16 @@ async function judgeTypeScript(
       }
     }
   }
-  const verdict = finish(run, problems, undefined, installed);
+  const verdict = finish(
+    run,
+    problems,
+    undefined,
+    installed,
+    undefined,
+    snippet.role === "repro" && thrown
+      ? (thrown.header ?? `${thrown.name ?? "Error"}: ${thrown.message}`)
+      : undefined,
+  );
   return installed ? { ...verdict, runtime: packagesLabel(installed, snippet.libraries) } : verdict;
 }
 

@@ -12,9 +12,17 @@ import path from "node:path";
 
 const CACHE = path.resolve("node_modules/.cache/errdex-snippet-packages");
 
-/** The folder whose `node_modules` holds `packages`, or a message saying why it could not be installed. */
-export function installPackages(packages: readonly string[]): string | { problem: string } {
-  const key = [...packages].sort().join("+").replace(/[/@]/g, "_");
+/**
+ * The folder whose `node_modules` holds `packages`, or a message saying why
+ * it could not be installed. Install scripts run only with `scripts` (npm's
+ * `node` package fetches its binary in one), for the runtimes the verifier
+ * installs itself (runtime-installs.ts), never for a snippet's packages.
+ */
+export function installPackages(
+  packages: readonly string[],
+  { scripts = false }: { scripts?: boolean } = {},
+): string | { problem: string } {
+  const key = [...packages].sort().join("+").replace(/[/@]/g, "_") + (scripts ? "+scripts" : "");
   const folder = path.join(CACHE, key);
   if (existsSync(path.join(folder, "node_modules"))) return folder;
   // Installed beside, then moved into place: a failed or interrupted install leaves nothing half-built.
@@ -24,7 +32,14 @@ export function installPackages(packages: readonly string[]): string | { problem
   writeFileSync(path.join(partial, "package.json"), '{ "private": true }\n');
   const install = spawnSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", ...packages],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      ...(scripts ? [] : ["--ignore-scripts"]),
+      "--save-exact",
+      ...packages,
+    ],
     { cwd: partial, encoding: "utf8" },
   );
   if (install.status !== 0) {

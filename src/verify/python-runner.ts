@@ -15,13 +15,14 @@ export interface PythonRuntime {
 const PROBE =
   "import sys, sysconfig; print(sys.executable); print(sys.version.split()[0]); print(sysconfig.get_path('stdlib'))";
 
-export function findPython(): PythonRuntime {
-  const probe = spawnSync("python3", ["-c", PROBE], { encoding: "utf8" });
-  const [executable, version, stdlib] = probe.stdout.trim().split("\n");
-  if (probe.status !== 0 || !executable || !version || !stdlib) {
-    throw new Error(`python3 is needed to verify Python snippets: ${probe.stderr || probe.error?.message}`);
+/** The interpreter `executable` runs (a shim resolved), with its version and stdlib folder. */
+export function probePython(executable: string): PythonRuntime {
+  const probe = spawnSync(executable, ["-c", PROBE], { encoding: "utf8" });
+  const [real, version, stdlib] = probe.stdout.trim().split("\n");
+  if (probe.status !== 0 || !real || !version || !stdlib) {
+    throw new Error(`cannot run ${executable}: ${probe.stderr || probe.error?.message}`);
   }
-  return { executable, version, stdlib };
+  return { executable: real, version, stdlib };
 }
 
 /** Debian's own interpreter, which sees the `python3-*` packages apt-get installs. */

@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+import type ts from "typescript";
+import projectTs from "typescript";
 import { makeScratch, removeScratch } from "./sandbox.ts";
 
 /**
@@ -18,14 +19,22 @@ export interface Diagnostic {
   message: string;
 }
 
-const projectTypes = path.resolve("node_modules/@types");
+export const projectTypes = path.resolve("node_modules/@types");
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
+/** The compiler module: the project's own, or another version's (see runtime-installs.ts). */
+export type Compiler = typeof ts;
+
+/**
+ * errdex's options, spelled as a tsconfig.json's `compilerOptions`: the one
+ * definition, converted for a compiler's API (compilerOptions) or written
+ * into a tsconfig.json for a compiler run by its command line (tsc-cli-checker.ts).
+ */
+export const COMPILER_OPTIONS = {
   strict: true,
   noEmit: true,
-  target: ts.ScriptTarget.ES2023,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: "es2023",
+  module: "nodenext",
+  moduleResolution: "nodenext",
   types: ["node"],
   typeRoots: [projectTypes],
   skipLibCheck: true,
@@ -33,9 +42,13 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   // Node.js runs snippets by stripping types: reject what it cannot strip.
   erasableSyntaxOnly: true,
   // Every snippet is its own module, so two snippets may both declare `port`.
-  moduleDetection: ts.ModuleDetectionKind.Force,
+  moduleDetection: "force",
   verbatimModuleSyntax: true,
 };
+
+function compilerOptions(compiler: Compiler): ts.CompilerOptions {
+  return compiler.convertCompilerOptionsFromJson(COMPILER_OPTIONS, projectTypes).options;
+}
 
 /** A snippet to check: its code, and the files and name its fences give (see the entry reader). */
 export interface CheckRequest {
@@ -49,13 +62,13 @@ export interface CheckRequest {
 }
 
 /** A diagnostic as tsc prints it, its file relative to the snippet's folder (`src/main.ts(3,7): …`). */
-function render(diagnostic: ts.Diagnostic, folder: string): Diagnostic {
+function render(compiler: Compiler, diagnostic: ts.Diagnostic, folder: string): Diagnostic {
   // tsc names a config file by its full path: the folder is a scratch folder.
-  const message = ts
+  const message = compiler
     .flattenDiagnosticMessageText(diagnostic.messageText, "\n")
     .split(folder)
     .join("<scratch>");
-  const category = ts.DiagnosticCategory[diagnostic.category].toLowerCase();
+  const category = compiler.DiagnosticCategory[diagnostic.category].toLowerCase();
   let where = "";
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
@@ -75,20 +88,38 @@ function render(diagnostic: ts.Diagnostic, folder: string): Diagnostic {
  * tsconfig.json, a module), which is checked as `tsc -p` checks a project.
  * The rest share one program (one compiler start-up).
  */
-const DECLARES_GLOBALS = /\bdeclare\s+(global\b|module\s+["'])/;
+export const DECLARES_GLOBALS = /\bdeclare\s+(global\b|module\s+["'])/;
 
 /** Type-checks each snippet; returns its diagnostics by snippet key. */
-export function typeCheck(snippets: ReadonlyMap<string, CheckRequest>): Map<string, Diagnostic[]> {
+export function typeCheck(
+  snippets: ReadonlyMap<string, CheckRequest>,
+  compiler: Compiler = projectTs,
+): Map<string, Diagnostic[]> {
   const shared = new Map<string, string>();
   const results = new Map<string, Diagnostic[]>();
   for (const [key, request] of snippets) {
     if (request.name !== undefined || request.packages || Object.keys(request.files).length > 0)
-      results.set(key, checkProject(request));
-    else if (DECLARES_GLOBALS.test(request.code)) checkTogether(new Map([[key, request.code]]), results);
+      results.set(key, checkProject(compiler, request));
+    else if (DECLARES_GLOBALS.test(request.code))
+      checkTogether(compiler, new Map([[key, request.code]]), results);
     else shared.set(key, request.code);
   }
-  checkTogether(shared, results);
+  checkTogether(compiler, shared, results);
   return results;
+}
+
+/**
+ * Writes a snippet with files of its own into `folder` as a project: its
+ * files, a package.json saying `"type": "module"` unless it has one, its
+ * packages' node_modules linked in, and the snippet under its name. Returns
+ * the snippet's path. Shared with tsc-cli-checker.ts.
+ */
+export function writeProject(folder: string, request: CheckRequest): string {
+  if (!("package.json" in request.files)) writeFile(folder, "package.json", '{ "type": "module" }\n');
+  for (const [name, content] of Object.entries(request.files)) writeFile(folder, name, content);
+  if (request.packages)
+    symlinkSync(path.join(request.packages, "node_modules"), path.join(folder, "node_modules"));
+  return writeFile(folder, request.name ?? "snippet.ts", request.code);
 }
 
 function writeFile(folder: string, name: string, content: string): string {
@@ -98,7 +129,11 @@ function writeFile(folder: string, name: string, content: string): string {
   return file;
 }
 
-function checkTogether(snippets: ReadonlyMap<string, string>, results: Map<string, Diagnostic[]>): void {
+function checkTogether(
+  compiler: Compiler,
+  snippets: ReadonlyMap<string, string>,
+  results: Map<string, Diagnostic[]>,
+): void {
   if (snippets.size === 0) return;
   const scratch = makeScratch();
   try {
@@ -109,16 +144,16 @@ function checkTogether(snippets: ReadonlyMap<string, string>, results: Map<strin
       const folder = path.join(scratch, `s${n++}`);
       fileOf.set(key, { file: writeFile(folder, "snippet.ts", code), folder });
     }
-    const program = ts.createProgram(
+    const program = compiler.createProgram(
       [...fileOf.values()].map(({ file }) => file),
-      COMPILER_OPTIONS,
+      compilerOptions(compiler),
     );
     for (const [key, { file, folder }] of fileOf) {
       const source = program.getSourceFile(file);
-      const diagnostics = source ? ts.getPreEmitDiagnostics(program, source) : [];
+      const diagnostics = source ? compiler.getPreEmitDiagnostics(program, source) : [];
       results.set(
         key,
-        diagnostics.map((diagnostic) => render(diagnostic, folder)),
+        diagnostics.map((diagnostic) => render(compiler, diagnostic, folder)),
       );
     }
   } finally {
@@ -133,21 +168,23 @@ function checkTogether(snippets: ReadonlyMap<string, string>, results: Map<strin
  * errdex's options with the snippet as the one root. Every diagnostic in
  * the folder is reported, outside node_modules, as tsc reports them.
  */
-function checkProject(request: CheckRequest): Diagnostic[] {
+function checkProject(compiler: Compiler, request: CheckRequest): Diagnostic[] {
   const folder = makeScratch();
   try {
-    if (!("package.json" in request.files)) writeFile(folder, "package.json", '{ "type": "module" }\n');
-    for (const [name, content] of Object.entries(request.files)) writeFile(folder, name, content);
-    if (request.packages)
-      symlinkSync(path.join(request.packages, "node_modules"), path.join(folder, "node_modules"));
-    const snippetFile = writeFile(folder, request.name ?? "snippet.ts", request.code);
+    const snippetFile = writeProject(folder, request);
     let rootNames = [snippetFile];
-    let options: ts.CompilerOptions = COMPILER_OPTIONS;
+    let options: ts.CompilerOptions = compilerOptions(compiler);
     let configErrors: readonly ts.Diagnostic[] = [];
     if ("tsconfig.json" in request.files) {
       const configFile = path.join(folder, "tsconfig.json");
-      const read = ts.readConfigFile(configFile, (file) => ts.sys.readFile(file));
-      const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, folder, undefined, configFile);
+      const read = compiler.readConfigFile(configFile, (file) => compiler.sys.readFile(file));
+      const parsed = compiler.parseJsonConfigFileContent(
+        read.config ?? {},
+        compiler.sys,
+        folder,
+        undefined,
+        configFile,
+      );
       // The project's own @types folder stands in for the snippet's node_modules/@types:
       // Node.js's types unless the config names others.
       options = {
@@ -160,14 +197,16 @@ function checkProject(request: CheckRequest): Diagnostic[] {
       rootNames = parsed.fileNames;
       configErrors = [...(read.error ? [read.error] : []), ...parsed.errors];
     }
-    const program = ts.createProgram(rootNames, options);
+    const program = compiler.createProgram(rootNames, options);
     const inFolder = (file: ts.SourceFile | undefined) =>
       file === undefined ||
       (file.fileName.startsWith(`${folder}/`) && !file.fileName.includes("/node_modules/"));
-    const diagnostics = [...configErrors, ...ts.getPreEmitDiagnostics(program)].filter((diagnostic) =>
+    const diagnostics = [...configErrors, ...compiler.getPreEmitDiagnostics(program)].filter((diagnostic) =>
       inFolder(diagnostic.file),
     );
-    return ts.sortAndDeduplicateDiagnostics(diagnostics).map((diagnostic) => render(diagnostic, folder));
+    return compiler
+      .sortAndDeduplicateDiagnostics(diagnostics)
+      .map((diagnostic) => render(compiler, diagnostic, folder));
   } finally {
     removeScratch(folder);
   }

@@ -205,11 +205,11 @@ test("under each run snippet is the output the verifier recorded, and the page s
   const fix = page.locator('figure.snippet[data-role="fix"]').first();
   await expect(fix.locator(".snippet-output samp")).toContainText("connected after the server came up");
   await expect(page.locator(".verified-with")).toHaveText(
-    /run by npm run verify with Python 3\.\d+\.\d+ on .+; outputs recorded \d{4}-\d{2}-\d{2}\./,
+    /run by npm run verify on Python 3\.9\.\d+, 3\.10\.\d+, 3\.11\.\d+, 3\.12\.\d+ and 3\.13\.\d+, on .+; the outputs shown are from Python 3\.11\.\d+, recorded \d{4}-\d{2}-\d{2}\./,
   );
   await page.goto(entryUrl("typescript", "ts2322"));
   await expect(page.locator(".verified-with")).toContainText(
-    /Node\.js \d+\.\d+\.\d+ and TypeScript \d+\.\d+\.\d+/,
+    /on Node\.js 20\.\d+\.\d+, 22\.\d+\.\d+ and 24\.\d+\.\d+ and TypeScript 5\.9\.\d+, 6\.0\.\d+ and 7\.0\.\d+/,
   );
   await expect(page.locator('figure.snippet[data-role="repro"] .snippet-output samp').first()).toContainText(
     "error TS2322: Type",
@@ -290,4 +290,39 @@ test("an entry page loads no search code and asks no other host for anything", a
   await page.waitForLoadState("networkidle");
   expect(requested.filter((url) => url.includes("/pagefind/"))).toEqual([]);
   expect(requested.filter((url) => !url.startsWith("http://127.0.0.1:"))).toEqual([]);
+});
+
+test("Message by version: each wording a version printed, with its versions, and where the error is raised", async ({
+  page,
+}) => {
+  await page.goto(entryUrl("python", "name-error"));
+  const table = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Python" }) });
+  await expect(page.getByRole("heading", { name: "Message by version" })).toBeVisible();
+  const rows = table.locator("tbody tr");
+  // Python 2.7 by a probe, then the repro's wording before and after 3.12.
+  await expect(rows.nth(0)).toContainText("2.7");
+  await expect(rows.nth(0)).toContainText("probe");
+  await expect(rows.nth(0)).toContainText("NameError: global name 'json' is not defined");
+  await expect(rows.nth(1)).toContainText("3.9–3.11");
+  await expect(rows.nth(1).locator("code")).toHaveText("NameError: name 'json' is not defined");
+  await expect(rows.nth(2)).toContainText("3.12–3.13");
+  await expect(rows.nth(2).locator("code")).toHaveText(
+    "NameError: name 'json' is not defined. Did you forget to import 'json'?",
+  );
+  await expect(page.locator(".facts")).toContainText("Raised on");
+  await expect(page.locator(".facts")).toContainText("Python 2.7, 3.9–3.13");
+
+  // A span in front matter: outside it the repro raises another error, and the table says so.
+  await page.goto(entryUrl("typescript", "ts1259"));
+  const outside = page.locator(".version-table tbody tr").filter({ hasText: "7.0" });
+  await expect(outside).toContainText("Not this error");
+  await expect(outside).toContainText("TS5108");
+  await expect(page.locator(".facts")).toContainText("TypeScript 6.0");
+  await expect(page.locator(".facts")).not.toContainText("7.0");
+
+  // A snippet that claims some versions says so in its caption.
+  await page.goto(entryUrl("python", "coroutine-was-never-awaited"));
+  await expect(page.locator('figure.snippet[data-role="fix"] .snippet-versions').first()).toHaveText(
+    "Python 3.11 and later",
+  );
 });

@@ -327,3 +327,56 @@ test("full-text results show their title and summary from result cards, not from
   const cards = resultCardsUrl(0).replace(/0\.json$/, "");
   expect(fetched.some((url) => url.startsWith(cards))).toBe(true);
 });
+
+/**
+ * Wordings that only some versions print, recorded by `npm run verify` on
+ * those versions (and by probes on Python 2.7 and Node.js 14): each, pasted
+ * as that version prints it, finds its entry first.
+ */
+const VERSION_WORDINGS: { paste: string; expected: string }[] = [
+  {
+    paste: "NameError: name 'json' is not defined. Did you forget to import 'json'?",
+    expected: entryUrl("python", "name-error"),
+  },
+  { paste: "NameError: global name 'json' is not defined", expected: entryUrl("python", "name-error") },
+  {
+    paste: "SyntaxError: parameter without a default follows parameter with a default",
+    expected: entryUrl("python", "syntax-error"),
+  },
+  { paste: "ZeroDivisionError: float modulo by zero", expected: entryUrl("python", "zero-division-error") },
+  { paste: "ZeroDivisionError: float divmod()", expected: entryUrl("python", "zero-division-error") },
+  {
+    paste:
+      "json.decoder.JSONDecodeError: Illegal trailing comma before end of object: line 4 column 1 (char 44)",
+    expected: entryUrl("python", "json-decode-error"),
+  },
+  {
+    paste:
+      "AttributeError: module 'random' has no attribute 'randint' (consider renaming '/home/ana/tools/random.py' since it has the same name as the standard library module named 'random' and the import system gives it precedence)",
+    expected: entryUrl("python", "module-has-no-attribute"),
+  },
+  {
+    paste: "TypeError: cannot concatenate 'str' and 'int' objects",
+    expected: entryUrl("python", "can-only-concatenate-str"),
+  },
+  {
+    paste: "TypeError: Cannot read property 'host' of undefined",
+    expected: entryUrl("node", "cannot-read-properties-of-undefined"),
+  },
+  {
+    paste: "SyntaxError: Unexpected token < in JSON at position 0",
+    expected: entryUrl("node", "unexpected-token-json"),
+  },
+];
+
+test("a wording only some versions print finds its entry first", async ({ page }) => {
+  await page.goto(searchUrl());
+  const box = page.getByRole("main").getByRole("textbox", { name: "Message, traceback, errno or code" });
+  const misses: string[] = [];
+  for (const { paste, expected } of VERSION_WORDINGS) {
+    await box.fill(paste);
+    const links = await resultLinks(page);
+    if (links[0] !== expected) misses.push(`${paste}\n  first: ${links[0] ?? "nothing"}, wanted ${expected}`);
+  }
+  expect(misses, misses.join("\n")).toEqual([]);
+});

@@ -67,11 +67,11 @@ const CASES: Record<string, (string | RegExp)[]> = {
     "errors/python/key-error.mdx:13",
     /uses \{name\}, which .* does not have .*\n\s+→ at explain/,
   ],
-  "unclosed-jsx": ["errors/python/key-error.mdx:28:23", "Expected a closing tag for `<strong>`"],
-  "unknown-component": ["errors/python/key-error.mdx:30: <Tabs> is not an entry component"],
-  "unknown-prop": ["errors/python/key-error.mdx:30: <Callout> has no prop colour"],
+  "unclosed-jsx": ["errors/python/key-error.mdx:26:23", "Expected a closing tag for `<strong>`"],
+  "unknown-component": ["errors/python/key-error.mdx:28: <Tabs> is not an entry component"],
+  "unknown-prop": ["errors/python/key-error.mdx:28: <Callout> has no prop colour"],
   "unknown-xref": [
-    'errors/python/key-error.mdx:28: component: <Xref> names "node/no-such-error", which is not an entry',
+    'errors/python/key-error.mdx:26: component: <Xref> names "node/no-such-error", which is not an entry',
   ],
   "dead-link": [
     "errors/python/key-error.mdx",

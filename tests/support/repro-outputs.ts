@@ -14,25 +14,41 @@ export interface ReproOutput {
   url: string;
   /** As a user's terminal would show it: placeholders become a path and a port. */
   output: string;
+  /** The versions that printed it, when not the page's own (`python 3.12.1, python 3.13.0`). */
+  on?: string;
 }
 
 /**
  * Every `repro` output `npm run verify` recorded beside the entries (never
  * typed by hand): the search corpus that the search tests and the search
- * benchmark paste. The recordings normalise scratch paths and ports to
+ * benchmark paste. Besides the output the page shows, each other version's
+ * output whose error is worded differently (Python 3.12's `Did you forget to
+ * import`, a probe's Python 2.7 `global name`) is pasted too: users paste what
+ * their version printed. The recordings normalise scratch paths and ports to
  * placeholders; those are turned back into plausible values here.
  */
 export function recordedReproOutputs(contentDir = "content/errors"): ReproOutput[] {
   const outputs: ReproOutput[] = [];
+  const asPrinted = (output: string) =>
+    output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432");
   for (const file of entryFiles(path.resolve(contentDir))) {
     const { language, slug } = entryIdFromPath(file);
+    const url = entryUrl(language, slug);
     for (const snippet of readRecording(file)?.snippets ?? []) {
-      if (snippet.role !== "repro" || !snippet.output) continue;
-      outputs.push({
-        language,
-        url: entryUrl(language, slug),
-        output: snippet.output.replaceAll("<scratch>", "/home/dev/project").replaceAll("<port>", "5432"),
-      });
+      if (snippet.role !== "repro" && snippet.role !== "probe") continue;
+      const seen = new Set<string | undefined>();
+      if (snippet.role === "repro" && snippet.output) {
+        outputs.push({ language, url, output: asPrinted(snippet.output) });
+        // The wording of the version the page shows.
+        seen.add(snippet.versions?.find((group) => group.output === undefined)?.message);
+      }
+      for (const group of snippet.versions ?? []) {
+        const output = group.output ?? snippet.output;
+        // Outside the entry's versions span the repro raised another error: not this entry's.
+        if (!group.message || group.outside || seen.has(group.message) || !output) continue;
+        seen.add(group.message);
+        outputs.push({ language, url, output: asPrinted(output), on: group.on.join(", ") });
+      }
     }
   }
   return outputs;

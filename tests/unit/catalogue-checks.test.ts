@@ -11,7 +11,6 @@ function entry(id: string, overrides: Record<string, unknown>): CheckedEntry {
     risk: { level: "low", note: "It fails loudly and early, so it is found in testing." },
     messages: ["something went wrong"],
     sources: [{ title: "docs", url: "https://docs.python.org/3/library/exceptions.html" }],
-    versions: { python: "all", node: "all", typescript: "all" },
     ...overrides,
   });
   return {
@@ -86,13 +85,27 @@ test("two entries claiming one alias stop the build, naming both files", () => {
   ]);
 });
 
-test("an entry must give its own language's versions", () => {
-  const data = { ...refused.data, versions: { node: "all" } };
+test("an entry's versions span must be for a runtime its snippets run on", () => {
+  const data = { ...refused.data, versions: { node: { since: "22" } } };
   const problems = catalogueProblems(
     [{ ...refused, data, id: "python/connection-refused-error" }, nodeRefused],
     errno,
   );
-  assert.match(problems.join(), /versions: give the python versions/);
+  assert.match(problems.join(), /versions: a python entry's snippets never run on node/);
+});
+
+test("an entry's versions span must keep the version its page shows, and probes run only on its legacy versions", () => {
+  const data = {
+    ...refused.data,
+    versions: { python: { since: "3.12" } },
+    probes: [{ on: "14", code: "x" }],
+  };
+  const problems = catalogueProblems(
+    [{ ...refused, data, id: "python/connection-refused-error" }, nodeRefused],
+    errno,
+  );
+  assert.match(problems.join(), /versions\.python: leaves out Python 3\.11, whose outputs the page shows/);
+  assert.match(problems.join(), /probes\.0\.on: 14 is not a legacy Python version \(2\.7\)/);
 });
 
 test("a Python entry's parent must be its class's parent in Python's hierarchy", () => {

@@ -213,3 +213,19 @@ test("a console snippet holds only $ commands", () => {
     /a console fix snippet holds only commands/,
   );
 });
+
+test("since= and removedIn= claim a snippet's versions: supported ones only, and always the one the page shows", () => {
+  const source = entry("A lookup found no key.");
+  const fix = readEntry(source.replace("```python fix", "```python fix since=3.10"), FILE).snippets.find(
+    (snippet) => snippet.role === "fix",
+  );
+  assert.equal(fix?.since, "3.10");
+  assert.match(
+    problem(source.replace("```python fix", "```python fix since=3.8")),
+    /`since=3\.8` is not a supported Python version \(3\.9, 3\.10, 3\.11, 3\.12, 3\.13\)/,
+  );
+  assert.match(
+    problem(source.replace("```python fix", "```python fix since=3.12")),
+    /the snippet's versions leave out Python 3\.11, whose output the page shows/,
+  );
+});

@@ -13,7 +13,6 @@ const valid = {
   parent: "LookupError",
   messages: ["{key}"],
   sources: [{ title: "KeyError", url: "https://docs.python.org/3/library/exceptions.html#KeyError" }],
-  versions: { python: "all versions" },
 };
 
 /** The dotted paths of the fields a parse complains about. */
@@ -31,7 +30,7 @@ test("a complete entry parses, with defaults for optional lists", () => {
 });
 
 test("a missing required field is named", () => {
-  for (const field of ["title", "summary", "kind", "category", "risk", "messages", "sources", "versions"]) {
+  for (const field of ["title", "summary", "kind", "category", "risk", "messages", "sources"]) {
     const { [field]: _removed, ...rest } = valid as Record<string, unknown>;
     assert.deepEqual(failingPaths(rest), [field], `without ${field}`);
   }
@@ -76,10 +75,20 @@ test("sources must be https links to official documentation", () => {
   assert.ok(!isOfficialSource("https://github.com/someone/TypeScript"));
 });
 
-test("message templates need named placeholders and versions need a range", () => {
+test("message templates need named placeholders", () => {
   assert.deepEqual(failingPaths({ ...valid, messages: [] }), ["messages"]);
   assert.deepEqual(failingPaths({ ...valid, messages: ["No module named '{}'"] }), ["messages.0"]);
-  assert.deepEqual(failingPaths({ ...valid, versions: {} }), ["versions"]);
+});
+
+test("a versions span names supported releases, and at least one end", () => {
+  assert.deepEqual(entrySchema.parse({ ...valid, versions: { python: { since: "3.11" } } }).versions, {
+    python: { since: "3.11" },
+  });
+  assert.deepEqual(failingPaths({ ...valid, versions: { python: { since: "3.8" } } }), [
+    "versions.python.since",
+  ]);
+  assert.deepEqual(failingPaths({ ...valid, versions: { python: {} } }), ["versions.python"]);
+  assert.deepEqual(failingPaths({ ...valid, versions: { python: "3.3 and later" } }), ["versions.python"]);
 });
 
 test("errno rows need positive numbers and Windows numbers of the right kind", () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CONFIDENT, exactHits } from "../../src/search/exact-hits.ts";
+import { CONFIDENT, exactHits, type LookupEntry } from "../../src/search/exact-hits.ts";
 import { entry, lookup } from "../fixtures/search-lookup.ts";
 import { readPaste } from "../../src/search/paste.ts";
 
@@ -214,4 +214,27 @@ test("a standard-library class written in full finds its own catalogue page, not
     readPaste(traceback("socket.gaierror: [Errno -2] Name or service not known")),
   );
   assert.equal(gai[0]?.url, "/python/socket-gaierror/");
+});
+
+test("a message entry's error raised as another class on some version still comes first", () => {
+  const classPage = entry("/python/unicode-encode-error/", {
+    title: "UnicodeEncodeError",
+    className: "UnicodeEncodeError",
+    names: ["unicodeencodeerror"],
+    templates: ["'{codec}' codec can't encode character '{character}' in position {position}: {reason}"],
+  });
+  const idna = (raisedAs?: string[]) =>
+    entry("/python/encoding-with-idna-codec-failed/", {
+      title: "encoding with 'idna' codec failed",
+      kind: "message",
+      className: "UnicodeError",
+      ...(raisedAs ? { raisedAs } : {}),
+      templates: ["'idna' codec can't encode character '{character}' in position {position}: label empty"],
+    });
+  // Python 3.13's wording: a UnicodeEncodeError, where 3.9 to 3.12 raise a UnicodeError.
+  const paste =
+    "UnicodeEncodeError: 'idna' codec can't encode character '\\x2e' in position 0: label empty\nencoding with 'idna' codec failed";
+  const first = (entries: LookupEntry[]) => exactHits({ entries, errno: [] }, readPaste(paste))[0]?.url;
+  assert.equal(first([classPage, idna()]), "/python/unicode-encode-error/");
+  assert.equal(first([classPage, idna(["UnicodeEncodeError"])]), "/python/encoding-with-idna-codec-failed/");
 });

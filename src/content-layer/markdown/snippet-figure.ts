@@ -1,5 +1,6 @@
 import type { ShikiTransformer } from "shiki";
 import type { Element } from "hast";
+import { spanLabel } from "../../entry/runtime-versions.ts";
 import { fenceAttributes, SNIPPET_ROLES, snippetRoleFromMeta } from "../../entry/snippet-roles.ts";
 import type { SnippetRecording } from "../../entry/recordings.ts";
 import { recordedOutput } from "./snippet-output.ts";
@@ -113,8 +114,17 @@ export function snippetFigureTransformer(): ShikiTransformer {
         );
       }
       // `file=src/util.ts`: the file the snippet is, or one it needs beside it.
-      const file = fenceAttributes(this.options.meta?.__raw)["file"];
+      const attributes = fenceAttributes(this.options.meta?.__raw);
+      const file = attributes["file"];
       if (file) caption.push({ ...span("snippet-file", file), tagName: "code" });
+      // `since=3.11`: the snippet runs only on the versions it claims.
+      if (attributes["since"] || attributes["removedIn"])
+        caption.push(
+          span(
+            "snippet-versions",
+            spanLabel(this.options.lang, { since: attributes["since"], removedIn: attributes["removedIn"] }),
+          ),
+        );
       caption.push(span("snippet-lang", LANGUAGE_NAMES[lang] ?? lang));
       caption.push({
         type: "element",
